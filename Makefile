@@ -1,0 +1,125 @@
+# Makefile: builds the kernel, the user programs, the initrd, the GRUB ISO
+# and the swap disk under build/, and runs, debugs and tests them.
+# `make run` and `make test` install what the host is missing first.
+
+BUILD := build
+ACCEL ?= tcg
+MEM ?= 128
+CMDLINE ?=
+QEMU := qemu-system-i386
+
+# Install what the host is missing before anything else is evaluated (not
+# for `make clean`).
+ifneq ($(MAKECMDGOALS),clean)
+SETUP_FAILED := $(shell sh tools/setup.sh 1>&2 || echo yes)
+ifneq ($(SETUP_FAILED),)
+$(error tools/setup.sh could not install the packages the build needs)
+endif
+endif
+
+CC := gcc
+LD := ld
+NASM := nasm
+KCFLAGS := -m32 -std=gnu11 -O2 -g -ffreestanding -fno-pie -fno-stack-protector \
+	-fno-omit-frame-pointer -fno-asynchronous-unwind-tables -mgeneral-regs-only \
+	-Wall -Wextra -Werror -nostdinc -isystem $(shell $(CC) -print-file-name=include) \
+	-I. -MMD -MP
+KLDFLAGS := -m elf_i386 -T linker.ld -z noexecstack --fatal-warnings
+LIBGCC := $(shell $(CC) -m32 -print-libgcc-file-name)
+
+KERNEL_C := $(wildcard kernel/*.c mm/*.c)
+KERNEL_ASM := boot/multiboot.asm kernel/trap_entry.asm kernel/switch.asm mm/uaccess_copy.asm
+KERNEL_OBJS := $(KERNEL_C:%.c=$(BUILD)/%.o) $(KERNEL_ASM:%.asm=$(BUILD)/%.o)
+
+.PHONY: all deps run run-iso gdb test unit clean
+all: $(BUILD)/kernel.elf $(BUILD)/initrd.cpio $(BUILD)/os.iso $(BUILD)/swap.img
+
+deps:
+	sh tools/setup.sh
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(KCFLAGS) -c $< -o $@
+
+$(BUILD)/%.o: %.asm
+	@mkdir -p $(dir $@)
+	$(NASM) -f elf32 -g -F dwarf $< -o $@
+
+# The kernel is linked twice: the first link gives the addresses of its
+# functions, which become the embedded symbol table (.ksyms, last in the
+# image, so filling it moves nothing) of the second.
+$(BUILD)/ksyms-empty.o:
+	@mkdir -p $(BUILD)
+	printf 'section .ksyms\n' > $(BUILD)/ksyms-empty.asm
+	$(NASM) -f elf32 $(BUILD)/ksyms-empty.asm -o $@
+
+$(BUILD)/kernel.pass1.elf: $(KERNEL_OBJS) $(BUILD)/ksyms-empty.o linker.ld
+	$(LD) $(KLDFLAGS) -o $@ $(KERNEL_OBJS) $(BUILD)/ksyms-empty.o $(LIBGCC)
+
+$(BUILD)/ksyms.asm: $(BUILD)/kernel.pass1.elf tools/gen-ksyms.sh
+	sh tools/gen-ksyms.sh $< > $@
+
+$(BUILD)/kernel.elf: $(KERNEL_OBJS) $(BUILD)/ksyms.o linker.ld
+	$(LD) $(KLDFLAGS) -o $@ $(KERNEL_OBJS) $(BUILD)/ksyms.o $(LIBGCC)
+	@nm -n $(BUILD)/kernel.pass1.elf | grep ' [tT] ' > $(BUILD)/ksyms.pass1
+	@nm -n $@ | grep ' [tT] ' | cmp -s - $(BUILD)/ksyms.pass1 || \
+		{ echo "kernel.elf: symbols moved between the two links"; rm -f $@; exit 1; }
+
+$(BUILD)/ksyms.o: $(BUILD)/ksyms.asm
+	$(NASM) -f elf32 $< -o $@
+
+# The root file system: user programs under /bin.
+-include user/user.mk
+INITRD_FILES := $(USER_PROGS:%=$(BUILD)/user/bin/%)
+
+$(BUILD)/initrd.cpio: $(INITRD_FILES)
+	rm -rf $(BUILD)/initrd && mkdir -p $(BUILD)/initrd/bin $(BUILD)/initrd/etc
+	echo "vmos initrd" > $(BUILD)/initrd/etc/motd
+	$(if $(INITRD_FILES),cp $(INITRD_FILES) $(BUILD)/initrd/bin/)
+	cd $(BUILD)/initrd && find . -mindepth 1 | LC_ALL=C sort | \
+		cpio --quiet -o -H newc --reproducible > ../initrd.cpio
+
+$(BUILD)/os.iso: $(BUILD)/kernel.elf $(BUILD)/initrd.cpio boot/grub.cfg
+	rm -rf $(BUILD)/iso && mkdir -p $(BUILD)/iso/boot/grub
+	cp $(BUILD)/kernel.elf $(BUILD)/initrd.cpio $(BUILD)/iso/boot/
+	cp boot/grub.cfg $(BUILD)/iso/boot/grub/
+	grub-mkrescue -o $@ $(BUILD)/iso 2> $(BUILD)/grub-mkrescue.log || \
+		{ cat $(BUILD)/grub-mkrescue.log; exit 1; }
+	grub-file --is-x86-multiboot $(BUILD)/kernel.elf
+
+$(BUILD)/swap.img:
+	@mkdir -p $(BUILD)
+	dd if=/dev/zero of=$@ bs=1M count=64 status=none
+	chmod 600 $@
+	mkswap $@ > /dev/null
+
+# Running. The serial console is the terminal; VGA shows in a window when
+# there is a display. Exit QEMU with Ctrl-A X.
+QEMU_COMMON := -accel $(ACCEL) -m $(MEM) -no-reboot \
+	-device isa-debug-exit,iobase=0xf4,iosize=0x04 \
+	-drive file=$(BUILD)/swap.img,format=raw,if=ide,index=1
+QEMU_DISPLAY := $(if $(DISPLAY),-serial mon:stdio,-nographic)
+
+run: all
+	-$(QEMU) $(QEMU_COMMON) $(QEMU_DISPLAY) -kernel $(BUILD)/kernel.elf \
+		-initrd $(BUILD)/initrd.cpio -append "$(CMDLINE)"
+
+run-iso: all
+	-$(QEMU) $(QEMU_COMMON) $(QEMU_DISPLAY) -cdrom $(BUILD)/os.iso -boot d
+
+gdb: all
+	$(QEMU) $(QEMU_COMMON) -display none -serial file:$(BUILD)/gdb-serial.log \
+		-kernel $(BUILD)/kernel.elf -initrd $(BUILD)/initrd.cpio \
+		-append "$(CMDLINE)" -s -S & \
+	gdb -q -x .gdbinit; kill %1 2>/dev/null; true
+
+# Tests: host unit tests of kernel/ and mm/ sources, then QEMU boots.
+include tests/unit/unit.mk
+
+test: all $(UNIT_BINS)
+	python3 tests/run.py --build $(BUILD) $(UNIT_BINS)
+
+clean:
+	rm -rf $(BUILD)
+
+-include $(KERNEL_OBJS:.o=.d)

@@ -1,0 +1,80 @@
+/* keyboard.c: the PS/2 keyboard (IRQ 1), scancode set 1 translated to ASCII
+ * with Shift, Caps Lock and Ctrl, fed to console_input. */
+#include "kernel/console.h"
+#include "kernel/pic.h"
+#include "kernel/x86.h"
+#include <stdbool.h>
+
+#define KBD_DATA 0x60
+#define KBD_STATUS 0x64
+
+static const char normal_map[128] = {
+    0, 27, '1', '2', '3', '4', '5', '6', '7', '8', '9', '0', '-', '=', '\b',
+    '\t', 'q', 'w', 'e', 'r', 't', 'y', 'u', 'i', 'o', 'p', '[', ']', '\n',
+    0, 'a', 's', 'd', 'f', 'g', 'h', 'j', 'k', 'l', ';', '\'', '`',
+    0, '\\', 'z', 'x', 'c', 'v', 'b', 'n', 'm', ',', '.', '/', 0,
+    '*', 0, ' ',
+};
+
+static const char shift_map[128] = {
+    0, 27, '!', '@', '#', '$', '%', '^', '&', '*', '(', ')', '_', '+', '\b',
+    '\t', 'Q', 'W', 'E', 'R', 'T', 'Y', 'U', 'I', 'O', 'P', '{', '}', '\n',
+    0, 'A', 'S', 'D', 'F', 'G', 'H', 'J', 'K', 'L', ':', '"', '~',
+    0, '|', 'Z', 'X', 'C', 'V', 'B', 'N', 'M', '<', '>', '?', 0,
+    '*', 0, ' ',
+};
+
+enum { SC_LSHIFT = 0x2A, SC_RSHIFT = 0x36, SC_CTRL = 0x1D, SC_CAPS = 0x3A };
+
+static bool shift, ctrl, caps;
+
+/* Translates one scancode; returns the character or 0 for none. */
+static char keyboard_translate(uint8_t sc)
+{
+    bool release = sc & 0x80;
+    uint8_t key = sc & 0x7F;
+
+    if (key == SC_LSHIFT || key == SC_RSHIFT) {
+        shift = !release;
+        return 0;
+    }
+    if (key == SC_CTRL) {
+        ctrl = !release;
+        return 0;
+    }
+    if (release)
+        return 0;
+    if (key == SC_CAPS) {
+        caps = !caps;
+        return 0;
+    }
+    char c = shift ? shift_map[key] : normal_map[key];
+    if (caps && c >= 'a' && c <= 'z')
+        c -= 'a' - 'A';
+    else if (caps && c >= 'A' && c <= 'Z')
+        c += 'a' - 'A';
+    if (ctrl && c >= 'a' && c <= 'z')
+        c -= 'a' - 1;
+    else if (ctrl && c >= 'A' && c <= 'Z')
+        c -= 'A' - 1;
+    return c;
+}
+
+static void keyboard_irq(void)
+{
+    while (inb(KBD_STATUS) & 1) {
+        uint8_t sc = inb(KBD_DATA);
+        if (sc == 0xE0)
+            continue;       /* extended keys: the next byte is read as usual */
+        char c = keyboard_translate(sc);
+        if (c)
+            console_input(c);
+    }
+}
+
+void keyboard_init(void)
+{
+    while (inb(KBD_STATUS) & 1)
+        (void)inb(KBD_DATA);
+    irq_register(1, keyboard_irq);
+}

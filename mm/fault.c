@@ -1,0 +1,216 @@
+/* fault.c: the page-fault handler. Every fault is decided here, in one
+ * function a student can read top to bottom: fault_handle.
+ *
+ *   where the fault is                    what it means            action
+ *   ------------------------------------  -----------------------  -------------------
+ *   kernel address, from the kernel       a kernel bug             panic with diagnosis
+ *   kernel address, from user mode        not the process's        SIGSEGV
+ *   user address, no process              a kernel bug             panic with diagnosis
+ *   in no region (below a stack: grow     not the process's        SIGSEGV
+ *     it, if within 8 MiB and near esp)
+ *   region forbids the access             protection               SIGSEGV
+ *   PTE zero, file page in the region     first touch              read from the file
+ *   PTE zero, no file behind the page     first touch              zero-fill
+ *   PTE present, write, marked COW        shared since fork        break copy-on-write
+ *   PTE present, access allowed           stale TLB entry          flush, retry
+ *   anything else                         should not happen        SIGSEGV
+ *
+ * A SIGSEGV decided for the kernel's own copy to or from user memory
+ * (uaccess_copy.asm) becomes -EFAULT for the system call instead. Running
+ * out of frames kills the process with a message. */
+#include "mm/fault.h"
+#include "kernel/fs.h"
+#include "kernel/ksyms.h"
+#include "kernel/format.h"
+#include "kernel/printk.h"
+#include "kernel/proc.h"
+#include "kernel/string.h"
+#include "kernel/trap.h"
+#include "mm/cow.h"
+#include "mm/filemap.h"
+#include "mm/frame.h"
+#include "mm/layout.h"
+#include "mm/mm.h"
+#include "mm/mmu.h"
+#include "mm/pgtable.h"
+#include "mm/pte.h"
+#include "mm/vma.h"
+
+struct fault_stats fault_stats;
+
+#define STACK_SLACK (65536u + 256)  /* how far below esp a push may land */
+
+enum decision { FAULT_DONE, FAULT_SEGV, FAULT_OOM };
+
+static const char *access_kind(uint32_t err)
+{
+    return (err & FAULT_WRITE) ? "write" : "read";
+}
+
+static const char *cause(uint32_t err)
+{
+    return (err & FAULT_PRESENT) ? "protection violation" : "not present";
+}
+
+/* Panics with the fault's address, access, EIP and the PDE/PTE found for
+ * the address in the current page directory. */
+static void fault_kernel_bug(struct trapframe *tf, uint32_t addr)
+{
+    const pde_t *pgdir = phys_to_virt(mmu_current_pgdir());
+    pde_t pde = pgdir[PDX(addr)];
+    char why[160];
+    int n = ksnprintf(why, sizeof why, "%s of %p by the kernel, %s; pde 0x%08x",
+                      access_kind(tf->err), (void *)addr, cause(tf->err), pde);
+    if ((pde & PTE_PRESENT) && !(pde & PTE_HUGE)) {
+        const pte_t *table = phys_to_virt(PTE_FRAME(pde));
+        ksnprintf(why + n, sizeof why - n, " pte 0x%08x", table[PTX(addr)]);
+    }
+    fault_stats.kernel_bugs++;
+    trap_kernel_fatal(tf, why);
+}
+
+/* The region holding addr, growing the stack down to it when addr is just
+ * below the stack (within STACK_MAX of the top and STACK_SLACK of esp). */
+static struct vma *find_or_grow(struct mm *mm, uint32_t addr, uint32_t esp)
+{
+    struct vma *v = vma_find(mm, addr);
+    if (v)
+        return v;
+    struct vma *above = vma_find_above(mm, addr);
+    if (!above || !(above->flags & VM_GROWSDOWN))
+        return 0;
+    if (addr < USER_TOP - STACK_MAX || addr + STACK_SLACK < esp)
+        return 0;
+    uint32_t new_start = PAGE_ROUND_DOWN(addr);
+    for (struct vma *w = mm->vmas; w != above; w = w->next)
+        if (w->end > new_start)
+            return 0;                   /* would run into another region */
+    above->start = new_start;
+    return above;
+}
+
+/* First touch of a page (its PTE is zero): fill a frame from the file
+ * and/or with zeros, as the region says, and map it. A read of a page
+ * lying wholly in the file maps the page-cache frame itself (read-only;
+ * copy-on-write if the region is writable), so every process running a
+ * program shares its text. */
+static enum decision fault_fill(struct mm *mm, struct vma *v, uint32_t page, pte_t *pte,
+                                int write)
+{
+    uint32_t prot = PTE_USER | ((v->flags & VM_WRITE) ? PTE_WRITE : 0);
+    uint32_t rel = page - v->start;
+    if (v->file && rel + PAGE_SIZE <= v->file_len && !write) {
+        struct page *pg = filemap_get_page(v->file, (v->file_off + rel) >> PAGE_SHIFT);
+        if (!pg)
+            return FAULT_OOM;
+        if (prot & PTE_WRITE)
+            prot = (prot & ~PTE_WRITE) | PTE_COW;
+        pgtable_set(mm->pgdir, page, pte, page_to_phys(pg) | prot | PTE_PRESENT);
+        fault_stats.file_fill++;
+        return FAULT_DONE;
+    }
+    struct page *pg = frame_alloc();
+    if (!pg)
+        return FAULT_OOM;
+    char *dst = page_to_virt(pg);
+    uint32_t from_file = 0;
+    if (v->file && rel < v->file_len) {
+        from_file = v->file_len - rel < PAGE_SIZE ? v->file_len - rel : PAGE_SIZE;
+        long got = inode_read(v->file, v->file_off + rel, dst, from_file);
+        from_file = got > 0 ? (uint32_t)got : 0;
+        fault_stats.file_fill++;
+    } else {
+        fault_stats.zero_fill++;
+    }
+    memset(dst + from_file, 0, PAGE_SIZE - from_file);
+    pgtable_set(mm->pgdir, page, pte, page_to_phys(pg) | prot | PTE_PRESENT);
+    return FAULT_DONE;
+}
+
+/* Decides a fault on a user address for the current process. */
+static enum decision fault_user(struct mm *mm, uint32_t addr, uint32_t err, uint32_t esp)
+{
+    int write = (err & FAULT_WRITE) != 0;
+    struct vma *v = find_or_grow(mm, addr, esp);
+    if (!v)
+        return FAULT_SEGV;
+    if ((write && !(v->flags & VM_WRITE)) || !(v->flags & (VM_READ | VM_WRITE | VM_EXEC)))
+        return FAULT_SEGV;
+
+    uint32_t page = PAGE_ROUND_DOWN(addr);
+    pte_t *pte = pgtable_walk(mm->pgdir, page, true);
+    if (!pte)
+        return FAULT_OOM;
+    if (pte_none(*pte))
+        return fault_fill(mm, v, page, pte, write);
+    if (pte_present(*pte) && write && !(*pte & PTE_WRITE)) {
+        if (!(*pte & PTE_COW))
+            return FAULT_SEGV;
+        return cow_break(mm, page, pte) < 0 ? FAULT_OOM : FAULT_DONE;
+    }
+    if (pte_present(*pte)) {
+        mmu_flush_page(page);           /* the TLB held an older entry */
+        return FAULT_DONE;
+    }
+    return FAULT_SEGV;                  /* a swap entry: not before swap exists */
+}
+
+extern char uaccess_copy_insn[], uaccess_copy_fixup[];
+extern char uaccess_strncpy_insn[], uaccess_strncpy_fixup[];
+
+/* The fix-up address for a fault at eip in a user-access loop, or 0. */
+static uint32_t uaccess_fixup(uint32_t eip)
+{
+    if (eip == (uint32_t)uaccess_copy_insn)
+        return (uint32_t)uaccess_copy_fixup;
+    if (eip == (uint32_t)uaccess_strncpy_insn)
+        return (uint32_t)uaccess_strncpy_fixup;
+    return 0;
+}
+
+static const char *decision_name(enum decision d)
+{
+    return d == FAULT_DONE ? "handled" : d == FAULT_SEGV ? "SIGSEGV" : "out of memory";
+}
+
+void fault_handle(struct trapframe *tf)
+{
+    uint32_t addr = mmu_fault_address();
+    int from_user = trap_from_user(tf);
+    uint32_t fixup = from_user ? 0 : uaccess_fixup(tf->eip);
+    fault_stats.faults++;
+
+    if (!from_user && !fixup) {
+        if (trace_mask & TRACE_FAULT) {
+            uint32_t off;
+            const char *fn = ksyms_lookup(tf->eip, &off);
+            trace_print(TRACE_FAULT, "addr %p kernel %s %s eip %p (%s) -> kernel bug",
+                        (void *)addr, access_kind(tf->err), cause(tf->err), (void *)tf->eip,
+                        fn ? fn : "?");
+        }
+        fault_kernel_bug(tf, addr);     /* no return */
+    }
+
+    enum decision d = FAULT_SEGV;
+    struct mm *mm = current->mm;
+    if (addr < USER_TOP && mm) {
+        uint32_t esp = from_user ? tf->user_esp : current->tf->user_esp;
+        d = fault_user(mm, addr, tf->err, esp);
+    }
+    trace(TRACE_FAULT, "pid %d addr %p %s %s %s eip %p -> %s", current->pid, (void *)addr,
+          from_user ? "user" : "kernel", access_kind(tf->err), cause(tf->err),
+          (void *)tf->eip, decision_name(d));
+    if (d == FAULT_DONE)
+        return;
+    if (d == FAULT_OOM) {
+        printk("out of memory: killed pid %d (%s)\n", current->pid, current->name);
+        proc_kill_current(SIGKILL);
+    }
+    if (fixup) {
+        tf->eip = fixup;                /* the system call returns -EFAULT */
+        return;
+    }
+    printk("segfault: pid %d (%s) at %p, eip %p, %s, %s\n", current->pid, current->name,
+           (void *)addr, (void *)tf->eip, access_kind(tf->err), cause(tf->err));
+    proc_kill_current(SIGSEGV);
+}

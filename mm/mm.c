@@ -1,0 +1,47 @@
+/* mm.c: creating, switching and destroying address spaces. */
+#include "mm/mm.h"
+#include "kernel/printk.h"
+#include "kernel/string.h"
+#include "mm/frame.h"
+#include "mm/kmalloc.h"
+#include "mm/kmap.h"
+#include "mm/mmu.h"
+#include "mm/pgtable.h"
+#include "mm/vma.h"
+
+struct mm *mm_create(void)
+{
+    struct mm *mm = kmalloc(sizeof *mm);
+    if (!mm)
+        return 0;
+    struct page *pg = frame_alloc();
+    if (!pg) {
+        kfree(mm);
+        return 0;
+    }
+    pg->flags |= PG_PGTABLE;
+    memset(mm, 0, sizeof *mm);
+    mm->pgdir = page_to_virt(pg);
+    mm->pgdir_phys = page_to_phys(pg);
+    memset(mm->pgdir, 0, KERNEL_PDX * sizeof(pde_t));
+    memcpy(&mm->pgdir[KERNEL_PDX], &kernel_pgdir[KERNEL_PDX],
+           (PT_ENTRIES - KERNEL_PDX) * sizeof(pde_t));
+    return mm;
+}
+
+void mm_destroy(struct mm *mm)
+{
+    if (mm->pgdir_phys == mmu_current_pgdir())
+        panic("mm_destroy: address space %p is the current one", (void *)mm);
+    vma_free_all(mm);
+    pgtable_destroy_user(mm->pgdir);
+    struct page *pg = phys_to_page(mm->pgdir_phys);
+    pg->flags &= ~PG_PGTABLE;
+    frame_free(pg);
+    kfree(mm);
+}
+
+void mm_switch(struct mm *mm)
+{
+    mmu_load_pgdir(mm ? mm->pgdir_phys : virt_to_phys(kernel_pgdir));
+}

@@ -1,0 +1,127 @@
+/* pgtable.c: page directory and page table manipulation for the user half
+ * (0 .. KERNEL_BASE). Page tables are frames from frame_alloc marked
+ * PG_PGTABLE. The kernel half is shared and never changed here. */
+#include "mm/pgtable.h"
+#include "kernel/errno.h"
+#include "kernel/printk.h"
+#include "kernel/string.h"
+#include "mm/frame.h"
+#include "mm/layout.h"
+#include "mm/mmu.h"
+
+static void check_user(uint32_t va, uint32_t len, const char *what)
+{
+    if (va >= USER_TOP || len > USER_TOP - va)
+        panic("%s: range %p+%x reaches the kernel half", what, (void *)va, len);
+}
+
+static bool is_current(pde_t *pgdir)
+{
+    return virt_to_phys(pgdir) == mmu_current_pgdir();
+}
+
+pte_t *pgtable_walk(pde_t *pgdir, uint32_t va, bool create)
+{
+    check_user(va, 1, "pgtable_walk");
+    pde_t *pde = &pgdir[PDX(va)];
+    if (!(*pde & PTE_PRESENT)) {
+        if (!create)
+            return 0;
+        struct page *pg = frame_alloc();
+        if (!pg)
+            return 0;
+        pg->flags |= PG_PGTABLE;
+        memset(page_to_virt(pg), 0, PAGE_SIZE);
+        /* The PDE allows everything; each PTE decides. */
+        *pde = page_to_phys(pg) | PTE_USER | PTE_WRITE | PTE_PRESENT;
+    }
+    pte_t *table = phys_to_virt(PTE_FRAME(*pde));
+    return &table[PTX(va)];
+}
+
+void pgtable_set(pde_t *pgdir, uint32_t va, pte_t *pte, pte_t val)
+{
+    pte_t old = *pte;
+    *pte = val;
+    if ((old & PTE_PRESENT) && is_current(pgdir))
+        mmu_flush_page(va);
+}
+
+int pgtable_map(pde_t *pgdir, uint32_t va, uint32_t phys, uint32_t flags)
+{
+    pte_t *pte = pgtable_walk(pgdir, va, true);
+    if (!pte)
+        return -ENOMEM;
+    if (*pte)
+        return -EEXIST;
+    *pte = PTE_FRAME(phys) | (flags & PTE_FLAGS_MASK) | PTE_PRESENT;
+    return 0;
+}
+
+int pgtable_map_range(pde_t *pgdir, uint32_t va, uint32_t phys, uint32_t len,
+                      uint32_t flags)
+{
+    check_user(va, len, "pgtable_map_range");
+    for (uint32_t off = 0; off < len; off += PAGE_SIZE) {
+        int err = pgtable_map(pgdir, va + off, phys + off, flags);
+        if (err) {
+            /* Undo without dropping references: the caller keeps them. */
+            for (uint32_t undo = 0; undo < off; undo += PAGE_SIZE)
+                pgtable_set(pgdir, va + undo, pgtable_walk(pgdir, va + undo, false), 0);
+            return err;
+        }
+    }
+    return 0;
+}
+
+void pgtable_unmap_range(pde_t *pgdir, uint32_t va, uint32_t len)
+{
+    check_user(va, len, "pgtable_unmap_range");
+    for (uint32_t off = 0; off < len; off += PAGE_SIZE) {
+        pte_t *pte = pgtable_walk(pgdir, va + off, false);
+        if (!pte || !*pte)
+            continue;
+        pte_t old = *pte;
+        pgtable_set(pgdir, va + off, pte, 0);
+        if (pte_present(old)) {
+            struct page *pg = phys_to_page(PTE_FRAME(old));
+            if (pg)
+                page_put(pg);
+        }
+    }
+}
+
+void pgtable_protect_range(pde_t *pgdir, uint32_t va, uint32_t len, uint32_t flags)
+{
+    check_user(va, len, "pgtable_protect_range");
+    const uint32_t prot = PTE_WRITE | PTE_USER;
+    for (uint32_t off = 0; off < len; off += PAGE_SIZE) {
+        pte_t *pte = pgtable_walk(pgdir, va + off, false);
+        if (pte && pte_present(*pte))
+            pgtable_set(pgdir, va + off, pte, (*pte & ~prot) | (flags & prot));
+    }
+}
+
+int pgtable_translate(pde_t *pgdir, uint32_t va, uint32_t *phys)
+{
+    pte_t *pte = pgtable_walk(pgdir, va, false);
+    if (!pte || !pte_present(*pte))
+        return -EFAULT;
+    *phys = PTE_FRAME(*pte) | (va & ~PAGE_MASK);
+    return 0;
+}
+
+void pgtable_destroy_user(pde_t *pgdir)
+{
+    for (uint32_t i = 0; i < KERNEL_PDX; i++) {
+        if (!(pgdir[i] & PTE_PRESENT))
+            continue;
+        pgtable_unmap_range(pgdir, i * PDE_SPAN, PDE_SPAN);
+        struct page *table = phys_to_page(PTE_FRAME(pgdir[i]));
+        pgdir[i] = 0;
+        table->flags &= ~PG_PGTABLE;
+        frame_free(table);
+    }
+    if (is_current(pgdir))
+        mmu_load_pgdir(virt_to_phys(pgdir));    /* forget cached PDEs too */
+}

@@ -1,0 +1,45 @@
+/* pgtable.h: the two-level x86 page tables of one address space: walk,
+ * map, unmap, protect, translate, destroy. TLB upkeep happens here: invlpg
+ * when the page directory is the current one, nothing otherwise. */
+#ifndef MM_PGTABLE_H
+#define MM_PGTABLE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "mm/pte.h"
+
+/* Returns the PTE for user address va, or NULL if its page table does not
+ * exist and create is false or no frame is left for it. */
+pte_t *pgtable_walk(pde_t *pgdir, uint32_t va, bool create);
+
+/* Maps the page at user address va to the frame at phys with flags (PTE_*,
+ * PRESENT added). The mapping takes over one reference the caller holds on
+ * the frame. Returns 0, -ENOMEM (no frame for a page table) or -EEXIST
+ * (va already has a non-zero PTE), leaving the page tables unchanged. */
+int pgtable_map(pde_t *pgdir, uint32_t va, uint32_t phys, uint32_t flags);
+
+/* Maps len bytes at va to the contiguous frames at phys, one reference
+ * taken over per page. On failure nothing is left mapped and the caller
+ * still owns every reference; returns as pgtable_map. */
+int pgtable_map_range(pde_t *pgdir, uint32_t va, uint32_t phys, uint32_t len,
+                      uint32_t flags);
+
+/* Removes every mapping in [va, va+len): drops the frame's reference of a
+ * present PTE, and clears the PTE. Page tables stay until destroy. */
+void pgtable_unmap_range(pde_t *pgdir, uint32_t va, uint32_t len);
+
+/* Sets the protection bits (PTE_WRITE, PTE_USER) of every present page in
+ * [va, va+len) to flags. */
+void pgtable_protect_range(pde_t *pgdir, uint32_t va, uint32_t len, uint32_t flags);
+
+/* Stores the physical address va maps to in *phys and returns 0, or
+ * returns -EFAULT if va is not mapped. */
+int pgtable_translate(pde_t *pgdir, uint32_t va, uint32_t *phys);
+
+/* Unmaps the whole user half and frees its page tables. */
+void pgtable_destroy_user(pde_t *pgdir);
+
+/* Sets *pte to val and drops the TLB entry if pgdir is the current one. */
+void pgtable_set(pde_t *pgdir, uint32_t va, pte_t *pte, pte_t val);
+
+#endif

@@ -1,0 +1,30 @@
+# unit.mk: the host unit tests. Each suite is tests/unit/test_NAME.c linked
+# with host.c and the project's own kernel/ and mm/ sources it tests
+# (compiled for the host with -DHOST_TEST, never copied).
+UNIT_CFLAGS := -m32 -std=gnu11 -O1 -g -DHOST_TEST -I. -Itests/unit \
+	-Wall -Wextra -Werror -fno-builtin
+
+UNIT_SRC_format := kernel/format.c
+UNIT_SRC_cmdline := kernel/format.c kernel/cmdline.c kernel/trace.c
+UNIT_SRC_bootinfo := kernel/format.c kernel/bootinfo.c
+UNIT_SRC_frame := kernel/format.c mm/frame.c
+UNIT_SRC_pgtable := kernel/format.c mm/frame.c mm/pgtable.c
+UNIT_SRC_kmalloc := kernel/format.c mm/frame.c mm/kmalloc.c
+UNIT_SRC_elf := kernel/format.c kernel/elf.c
+UNIT_SRC_exec_stack := kernel/format.c kernel/exec_stack.c
+
+UNIT_SUITES := format cmdline bootinfo frame pgtable kmalloc
+UNIT_SUITES += elf exec_stack
+UNIT_SRC_initrd := kernel/format.c mm/frame.c mm/kmalloc.c kernel/initrd.c mm/filemap.c
+UNIT_SRC_filemap := kernel/format.c mm/frame.c mm/kmalloc.c kernel/initrd.c mm/filemap.c
+UNIT_SUITES += initrd filemap
+UNIT_BINS := $(UNIT_SUITES:%=$(BUILD)/tests/unit/test_%)
+
+.SECONDEXPANSION:
+$(UNIT_BINS): $(BUILD)/tests/unit/test_%: tests/unit/test_%.c tests/unit/host.c \
+		tests/unit/unit.h $$(UNIT_SRC_$$*) $(wildcard kernel/*.h mm/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(UNIT_CFLAGS) -o $@ tests/unit/test_$*.c tests/unit/host.c $(UNIT_SRC_$*)
+
+unit: $(UNIT_BINS)
+	python3 tests/run.py --build $(BUILD) --only '^$$' $(UNIT_BINS)

@@ -1,0 +1,43 @@
+#!/bin/sh
+# setup.sh: installs the host packages the build, `make run` and `make test`
+# need, when any is missing (Debian/Ubuntu, through sudo when not root).
+# Quiet and quick when everything is already there.
+set -e
+
+# command -> Debian package
+need="
+nasm:nasm
+qemu-system-i386:qemu-system-x86
+grub-mkrescue:grub-common
+grub-file:grub-common
+xorriso:xorriso
+mformat:mtools
+cpio:cpio
+mkswap:util-linux
+gdb:gdb
+python3:python3
+gcc:gcc
+ld:binutils
+make:make
+"
+missing=""
+for pair in $need; do
+    cmd=${pair%%:*}
+    pkg=${pair#*:}
+    command -v "$cmd" >/dev/null 2>&1 || missing="$missing $pkg"
+done
+# Files rather than commands: 32-bit libgcc, GRUB's BIOS modules, QEMU's qboot.
+# 32-bit C library and libgcc, for the kernel and the host unit tests.
+echo 'int main(void) { return 0; }' | gcc -m32 -x c - -o /dev/null 2>/dev/null || \
+    missing="$missing gcc-multilib"
+[ -d /usr/lib/grub/i386-pc ] || missing="$missing grub-pc-bin"
+[ -f /usr/share/qemu/qboot.rom ] || missing="$missing qemu-system-data"
+
+[ -z "$missing" ] && exit 0
+missing=$(echo $missing | tr ' ' '\n' | sort -u | tr '\n' ' ')
+echo "setup: installing:$missing"
+SUDO=
+[ "$(id -u)" -eq 0 ] || SUDO=sudo
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends $missing

@@ -1,0 +1,114 @@
+/* elf.h: the ELF32 structures and constants exec needs (the names of the
+ * System V ABI's gABI and its i386 supplement), and elf_check, which decides
+ * whether a file is a static i386 executable this kernel can map, before
+ * exec touches the old image. Mapping the segments is exec's job. */
+#ifndef KERNEL_ELF_H
+#define KERNEL_ELF_H
+
+#include <stdint.h>
+#include "mm/layout.h"
+
+typedef uint32_t Elf32_Addr;
+typedef uint32_t Elf32_Off;
+typedef uint32_t Elf32_Word;
+typedef uint16_t Elf32_Half;
+
+/* e_ident[] */
+#define EI_NIDENT 16
+#define EI_MAG0 0               /* 0x7f 'E' 'L' 'F' */
+#define EI_CLASS 4
+#define EI_DATA 5
+#define EI_VERSION 6
+#define ELFMAG0 0x7f
+#define ELFMAG1 'E'
+#define ELFMAG2 'L'
+#define ELFMAG3 'F'
+#define ELFCLASS32 1
+#define ELFDATA2LSB 1
+#define EV_CURRENT 1
+
+#define ET_EXEC 2               /* e_type: fixed-address executable */
+#define EM_386 3                /* e_machine */
+
+typedef struct {
+    unsigned char e_ident[EI_NIDENT];
+    Elf32_Half e_type;
+    Elf32_Half e_machine;
+    Elf32_Word e_version;
+    Elf32_Addr e_entry;
+    Elf32_Off e_phoff;
+    Elf32_Off e_shoff;
+    Elf32_Word e_flags;
+    Elf32_Half e_ehsize;
+    Elf32_Half e_phentsize;
+    Elf32_Half e_phnum;
+    Elf32_Half e_shentsize;
+    Elf32_Half e_shnum;
+    Elf32_Half e_shstrndx;
+} Elf32_Ehdr;
+
+typedef struct {
+    Elf32_Word p_type;
+    Elf32_Off p_offset;
+    Elf32_Addr p_vaddr;
+    Elf32_Addr p_paddr;
+    Elf32_Word p_filesz;
+    Elf32_Word p_memsz;
+    Elf32_Word p_flags;
+    Elf32_Word p_align;
+} Elf32_Phdr;
+
+/* p_type */
+#define PT_NULL 0
+#define PT_LOAD 1
+#define PT_DYNAMIC 2
+#define PT_INTERP 3
+#define PT_NOTE 4
+#define PT_PHDR 6
+#define PT_TLS 7
+
+/* p_flags */
+#define PF_X 0x1
+#define PF_W 0x2
+#define PF_R 0x4
+
+/* The stack's reserved area: STACK_MAX (mm/layout.h) below USER_TOP, and a guard
+ * gap below that. No segment may reach into either. */
+#define USER_STACK_GUARD (1u << 20)
+#define USER_STACK_LIMIT (STACK_RESERVED - USER_STACK_GUARD)
+
+#define ELF_MAX_PHNUM 16        /* program headers we are willing to read */
+#define ELF_MAX_SEGMENTS 8      /* PT_LOADs of one image */
+
+/* One PT_LOAD: memory [vaddr, vaddr + memsz) whose first filesz bytes come
+ * from the file at offset, the rest zero. vaddr and offset are congruent
+ * modulo PAGE_SIZE, neither need be page-aligned. */
+struct elf_segment {
+    uint32_t vaddr;
+    uint32_t memsz;
+    uint32_t offset;
+    uint32_t filesz;
+    uint32_t flags;             /* PF_R | PF_W | PF_X, nothing else */
+};
+
+/* What exec needs from a checked image. */
+struct elf_image {
+    uint32_t entry;             /* e_entry: inside an executable segment */
+    uint32_t phdr;              /* AT_PHDR: user address of the program
+                                   headers, 0 if no PT_LOAD maps them */
+    uint32_t phent;             /* AT_PHENT: sizeof(Elf32_Phdr) */
+    uint32_t phnum;             /* AT_PHNUM: e_phnum */
+    uint32_t end;               /* highest segment end, page-rounded up:
+                                   where the heap (brk) starts */
+    int nsegs;                  /* 1 .. ELF_MAX_SEGMENTS */
+    struct elf_segment segs[ELF_MAX_SEGMENTS];  /* in program-header order */
+};
+
+/* Checks that file[0 .. size) is a static ELF32 i386 executable that can be
+ * mapped page by page into the user half below the stack (the rules are
+ * tabled at the top of elf.c), and fills *out. Reads only the file header
+ * and the program headers; touches no memory but *out.
+ * Returns 0, or -ENOEXEC (then *out is unspecified). */
+int elf_check(const uint8_t *file, uint32_t size, struct elf_image *out);
+
+#endif

@@ -1,0 +1,190 @@
+/* exec.c: execve. The program is checked (kernel/elf.c), a new address
+ * space is built with one region per PT_LOAD segment, an empty heap after
+ * the last one and a stack holding argc, argv, envp and the auxiliary
+ * vector (kernel/exec_stack.c); only then does the process switch to it
+ * and drop its old image. No page of the program is loaded here: the
+ * fault handler reads each from the file on first touch. */
+#include "kernel/exec.h"
+#include "kernel/elf.h"
+#include "kernel/errno.h"
+#include "kernel/exec_stack.h"
+#include "kernel/fs.h"
+#include "kernel/gdt.h"
+#include "kernel/printk.h"
+#include "kernel/proc.h"
+#include "kernel/string.h"
+#include "kernel/trap.h"
+#include "kernel/x86.h"
+#include "mm/frame.h"
+#include "mm/kmalloc.h"
+#include "mm/mm.h"
+#include "mm/pgtable.h"
+#include "mm/uaccess.h"
+#include "mm/vma.h"
+
+#define STACK_BUILD_SIZE (EXEC_ARG_MAX + 2 * PAGE_SIZE)     /* strings, pointers, auxv */
+#define MODE_TYPE 0170000
+#define MODE_REG  0100000
+#define MODE_DIR  0040000
+
+/* One region per segment, protections from its flags, backed by the file. */
+static int map_segments(struct mm *mm, struct inode *ip, const struct elf_image *img)
+{
+    for (int i = 0; i < img->nsegs; i++) {
+        const struct elf_segment *s = &img->segs[i];
+        uint32_t start = PAGE_ROUND_DOWN(s->vaddr);
+        uint32_t end = PAGE_ROUND_UP(s->vaddr + s->memsz);
+        uint32_t lead = s->vaddr - start;
+        uint32_t flags = ((s->flags & PF_R) ? VM_READ : 0) |
+                         ((s->flags & PF_W) ? VM_WRITE : 0) |
+                         ((s->flags & PF_X) ? VM_EXEC : 0);
+        if (!vma_add(mm, start, end, flags, ip, s->offset - lead, s->filesz + lead))
+            return -ENOEXEC;
+    }
+    return 0;
+}
+
+/* Builds the initial stack in kernel memory and maps its pages (the only
+ * pages exec fills in itself) at the top of mm. Stores the user esp. */
+static int map_stack(struct mm *mm, const struct elf_image *img, const char *path,
+                     const char *const *argv, int argc, const char *const *envp, int envc,
+                     uint32_t *sp)
+{
+    struct exec_auxv aux = { img->phdr, img->phent, img->phnum, img->entry, { 0 }, path };
+    uint64_t t = rdtsc();
+    for (int i = 0; i < 16; i++) {
+        t = t * 6364136223846793005ull + 1442695040888963407ull;
+        aux.random[i] = (uint8_t)(t >> 56);
+    }
+    uint8_t *buf = kmalloc(STACK_BUILD_SIZE);
+    if (!buf)
+        return -ENOMEM;
+    int err = exec_stack_build(buf, STACK_BUILD_SIZE, USER_TOP, argv, argc, envp, envc,
+                               &aux, sp);
+    uint32_t base = USER_TOP - STACK_BUILD_SIZE;
+    if (!err)       /* the first page's bytes below sp must not leak kernel data */
+        memset(buf + (PAGE_ROUND_DOWN(*sp) - base), 0, *sp - PAGE_ROUND_DOWN(*sp));
+    for (uint32_t va = PAGE_ROUND_DOWN(*sp); !err && va < USER_TOP; va += PAGE_SIZE) {
+        struct page *pg = frame_alloc();
+        if (!pg) {
+            err = -ENOMEM;
+            break;
+        }
+        memcpy(page_to_virt(pg), buf + (va - base), PAGE_SIZE);
+        err = pgtable_map(mm->pgdir, va, page_to_phys(pg), PTE_USER | PTE_WRITE);
+        if (err)
+            frame_free(pg);
+    }
+    kfree(buf);
+    if (!err && !vma_add(mm, PAGE_ROUND_DOWN(*sp), USER_TOP,
+                         VM_READ | VM_WRITE | VM_GROWSDOWN, 0, 0, 0))
+        err = -ENOMEM;
+    return err;
+}
+
+static void set_name(struct proc *p, const char *path)
+{
+    const char *base = path;
+    for (const char *c = path; *c; c++)
+        if (*c == '/' && c[1])
+            base = c + 1;
+    strlcpy(p->name, base, PROC_NAME_LEN);
+}
+
+int exec_start(struct proc *p, const char *path, const char *const *argv, int argc,
+               const char *const *envp, int envc)
+{
+    struct inode *ip;
+    int err = fs_lookup_err(path, &ip);
+    if (err < 0)
+        return err;
+    if ((ip->mode & MODE_TYPE) != MODE_REG)
+        return -EACCES;
+    struct elf_image img;
+    if (elf_check(ip->data, ip->size, &img) < 0)
+        return -ENOEXEC;
+
+    struct mm *mm = mm_create();
+    if (!mm)
+        return -ENOMEM;
+    uint32_t sp = 0;
+    err = map_segments(mm, ip, &img);
+    if (!err)
+        err = map_stack(mm, &img, path, argv, argc, envp, envc, &sp);
+    if (err) {
+        mm_destroy(mm);
+        return err;
+    }
+    mm->brk_start = mm->brk = img.end;
+
+    /* The point of no return: drop the old image. */
+    struct mm *old = p->mm;
+    p->mm = mm;
+    if (p == current)
+        mm_switch(mm);
+    if (old)
+        mm_destroy(old);
+    set_name(p, path);
+    struct trapframe *tf = p->tf;
+    memset(tf, 0, sizeof *tf);
+    tf->cs = SEG_UCODE;
+    tf->ds = tf->es = tf->fs = tf->gs = tf->user_ss = SEG_UDATA;
+    tf->eflags = EFLAGS_IF;
+    tf->eip = img.entry;
+    tf->user_esp = sp;
+    trace(TRACE_EXEC, "pid %d exec %s: entry %p, brk %p, sp %p, %d args", p->pid, path,
+          (void *)img.entry, (void *)img.end, (void *)sp, argc);
+    return 0;
+}
+
+/* Copies a user NULL-terminated array of strings into strings (advancing
+ * *used within EXEC_ARG_MAX, 4 bytes per pointer counted too) and ptrs
+ * (at most max entries). Returns the count or -EFAULT / -E2BIG. */
+static int copy_strings(const char *const *uarr, char *strings, uint32_t *used,
+                        const char **ptrs, int max)
+{
+    int n = 0;
+    if (!uarr)
+        return 0;
+    for (;; n++) {
+        const char *ustr;
+        if (copy_from_user(&ustr, &uarr[n], sizeof ustr) < 0)
+            return -EFAULT;
+        if (!ustr)
+            return n;
+        if (n == max || *used + 4 >= EXEC_ARG_MAX)
+            return -E2BIG;
+        *used += 4;
+        long len = strncpy_from_user(strings + *used, ustr, EXEC_ARG_MAX - *used);
+        if (len == -ENAMETOOLONG)
+            return -E2BIG;
+        if (len < 0)
+            return (int)len;
+        ptrs[n] = strings + *used;
+        *used += (uint32_t)len + 1;
+    }
+}
+
+#define EXEC_MAX_ARGS 4096
+
+long sys_execve(const char *upath, const char *const *uargv, const char *const *uenvp)
+{
+    char path[256];
+    long len = strncpy_from_user(path, upath, sizeof path);
+    if (len < 0)
+        return len;
+    char *strings = kmalloc(EXEC_ARG_MAX);
+    const char **argv = kmalloc(2 * EXEC_MAX_ARGS * sizeof(char *));
+    int err = (!strings || !argv) ? -ENOMEM : 0;
+    uint32_t used = 0;
+    int argc = 0, envc = 0;
+    if (!err)
+        err = argc = copy_strings(uargv, strings, &used, argv, EXEC_MAX_ARGS);
+    if (err >= 0)
+        err = envc = copy_strings(uenvp, strings, &used, argv + EXEC_MAX_ARGS, EXEC_MAX_ARGS);
+    if (err >= 0)
+        err = exec_start(current, path, argv, argc, argv + EXEC_MAX_ARGS, envc);
+    kfree(strings);
+    kfree(argv);
+    return err;
+}

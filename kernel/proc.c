@@ -1,0 +1,225 @@
+/* proc.c: the process table and the life of a process: creation (the
+ * first process, fork), exit, wait4, kill. Every process but the idle one
+ * has its own kernel stack, whose top holds its saved user registers. */
+#include "kernel/proc.h"
+#include "kernel/errno.h"
+#include "kernel/exec.h"
+#include "kernel/power.h"
+#include "kernel/printk.h"
+#include "kernel/sched.h"
+#include "kernel/string.h"
+#include "kernel/trap.h"
+#include "mm/kmalloc.h"
+#include "mm/mm.h"
+#include "mm/uaccess.h"
+
+struct proc proc_table[NPROC];
+struct proc *current;
+static int next_pid = 1;
+static struct proc *init_proc;
+
+void trap_return(void);
+
+void proc_init(void)
+{
+    struct proc *idle = &proc_table[0];
+    idle->pid = 0;
+    idle->state = PROC_RUNNING;
+    strlcpy(idle->name, "idle", PROC_NAME_LEN);
+    current = idle;
+}
+
+/* Returns a new process in state UNUSED->(embryo, not yet runnable) with a
+ * pid, a kernel stack and a first context that returns through
+ * trap_return with *tf (which the caller fills in); NULL if the table or
+ * memory is full. */
+static struct proc *proc_alloc(void)
+{
+    struct proc *p = 0;
+    for (int i = 1; i < NPROC; i++) {
+        if (proc_table[i].state == PROC_UNUSED) {
+            p = &proc_table[i];
+            break;
+        }
+    }
+    if (!p)
+        return 0;
+    void *kstack = kmalloc(KSTACK_SIZE);
+    if (!kstack)
+        return 0;
+    memset(p, 0, sizeof *p);
+    p->kstack = kstack;
+    p->pid = next_pid++;
+    p->state = PROC_SLEEPING;           /* not runnable until filled in */
+    uint32_t *sp = (uint32_t *)((char *)kstack + KSTACK_SIZE);
+    sp = (uint32_t *)((char *)sp - sizeof(struct trapframe));
+    p->tf = (struct trapframe *)sp;
+    memset(p->tf, 0, sizeof *p->tf);
+    *--sp = (uint32_t)trap_return;      /* sched_switch returns here */
+    for (int i = 0; i < 4; i++)
+        *--sp = 0;                      /* ebp, ebx, esi, edi */
+    p->kernel_esp = (uint32_t)sp;
+    return p;
+}
+
+/* Frees what a process still holds after it has become a zombie. */
+static void proc_free(struct proc *p)
+{
+    kfree(p->kstack);
+    memset(p, 0, sizeof *p);
+    p->state = PROC_UNUSED;
+}
+
+int proc_start_init(const char *path, const char *const *argv, int argc)
+{
+    static const char *const envp[] = { "HOME=/", "PATH=/bin", "TERM=vt100", 0 };
+    struct proc *p = proc_alloc();
+    if (!p)
+        return -ENOMEM;
+    int err = exec_start(p, path, argv, argc, envp, 3);
+    if (!err)
+        err = fdtable_open_console(&p->files);
+    if (err < 0) {
+        if (p->mm)
+            mm_destroy(p->mm);
+        proc_free(p);
+        return err;
+    }
+    strlcpy(p->name, "init", PROC_NAME_LEN);
+    init_proc = p;
+    p->state = PROC_RUNNABLE;
+    return 0;
+}
+
+struct fdtable *proc_files(void)
+{
+    return &current->files;
+}
+
+long sys_fork(void)
+{
+    struct proc *np = proc_alloc();
+    if (!np)
+        return -EAGAIN;
+    np->mm = mm_copy(current->mm);
+    if (!np->mm || fdtable_copy(&np->files, &current->files) < 0) {
+        if (np->mm)
+            mm_destroy(np->mm);
+        proc_free(np);
+        return -ENOMEM;
+    }
+    *np->tf = *current->tf;
+    np->tf->eax = 0;                    /* the child's fork returns 0 */
+    np->parent = current;
+    memcpy(np->name, current->name, PROC_NAME_LEN);
+    np->state = PROC_RUNNABLE;
+    trace(TRACE_FORK, "pid %d (%s) forked pid %d", current->pid, current->name, np->pid);
+    return np->pid;
+}
+
+void proc_exit(int wait_status)
+{
+    struct proc *p = current;
+    if (p == init_proc) {
+        int n = (wait_status & 0x7F) ? 128 + (wait_status & 0x7F) : (wait_status >> 8) & 0xFF;
+        printk("init exited with status %d\n", n);
+        power_off(n);
+    }
+    fdtable_close_all(&p->files);
+    if (p->mm) {
+        struct mm *mm = p->mm;
+        p->mm = 0;
+        mm_switch(0);
+        mm_destroy(mm);
+    }
+    for (int i = 0; i < NPROC; i++) {
+        if (proc_table[i].parent == p) {
+            proc_table[i].parent = init_proc;
+            if (proc_table[i].state == PROC_ZOMBIE)
+                wakeup(init_proc);
+        }
+    }
+    p->exit_status = wait_status;
+    p->state = PROC_ZOMBIE;
+    wakeup(p->parent);
+    schedule();
+    panic("proc_exit: zombie pid %d was scheduled", p->pid);
+}
+
+void proc_kill_current(int sig)
+{
+    proc_exit(WAIT_SIGNALED(sig));
+}
+
+long sys_exit(int code)
+{
+    proc_exit(WAIT_EXITED(code));
+}
+
+#define WNOHANG 1
+
+long sys_wait4(int pid, int *ustatus, int options, void *urusage)
+{
+    for (;;) {
+        int have_children = 0;
+        for (int i = 0; i < NPROC; i++) {
+            struct proc *c = &proc_table[i];
+            if (c->parent != current || c->state == PROC_UNUSED)
+                continue;
+            if (pid > 0 && c->pid != pid)   /* pid -1, 0, < -1: any child */
+                continue;
+            have_children = 1;
+            if (c->state != PROC_ZOMBIE)
+                continue;
+            if (ustatus && copy_to_user(ustatus, &c->exit_status, sizeof(int)) < 0)
+                return -EFAULT;
+            if (urusage) {
+                static const char zero_rusage[72];
+                if (copy_to_user(urusage, zero_rusage, sizeof zero_rusage) < 0)
+                    return -EFAULT;
+            }
+            int cpid = c->pid;
+            proc_free(c);
+            return cpid;
+        }
+        if (!have_children)
+            return -ECHILD;
+        if (options & WNOHANG)
+            return 0;
+        if (sleep_on(current) < 0)
+            return -EINTR;
+    }
+}
+
+long sys_waitpid(int pid, int *ustatus, int options)
+{
+    return sys_wait4(pid, ustatus, options, 0);
+}
+
+long sys_getpid(void)
+{
+    return current->pid;
+}
+
+long sys_getppid(void)
+{
+    return current->parent ? current->parent->pid : 0;
+}
+
+long sys_kill(int pid, int sig)
+{
+    if (sig < 0 || sig > 64)
+        return -EINVAL;
+    for (int i = 1; i < NPROC; i++) {
+        struct proc *p = &proc_table[i];
+        if (p->pid != pid || p->state == PROC_UNUSED || p->state == PROC_ZOMBIE)
+            continue;
+        if (sig == 0)
+            return 0;
+        p->killed = sig;
+        if (p->state == PROC_SLEEPING)
+            p->state = PROC_RUNNABLE;
+        return 0;
+    }
+    return -ESRCH;
+}

@@ -1,0 +1,82 @@
+/* proc.h: processes: the process table, struct proc, and the calls that
+ * create and end them (fork, exit, wait, kill). Scheduling is in sched.c. */
+#ifndef KERNEL_PROC_H
+#define KERNEL_PROC_H
+
+#include <stdint.h>
+#include "kernel/file.h"
+
+#define NPROC 64
+#define KSTACK_SIZE 8192
+#define PROC_NAME_LEN 16
+
+enum proc_state { PROC_UNUSED, PROC_RUNNABLE, PROC_RUNNING, PROC_SLEEPING, PROC_ZOMBIE };
+
+struct trapframe;
+struct mm;
+
+struct proc {
+    int pid;
+    enum proc_state state;
+    char name[PROC_NAME_LEN];
+    struct proc *parent;
+    struct mm *mm;              /* NULL for the idle process */
+    void *kstack;               /* KSTACK_SIZE bytes from kmalloc */
+    uint32_t kernel_esp;        /* saved by sched_switch while not running */
+    struct trapframe *tf;       /* the user state, at the top of kstack */
+    void *chan;                 /* what a sleeping process waits for */
+    int killed;                 /* pending fatal signal, or 0 */
+    int exit_status;            /* wait status (Linux encoding) of a zombie */
+    struct fdtable files;
+};
+
+extern struct proc proc_table[NPROC];
+extern struct proc *current;
+
+/* Signals we deliver (Linux numbers); all of them end the process. */
+#define SIGILL 4
+#define SIGTRAP 5
+#define SIGFPE 8
+#define SIGKILL 9
+#define SIGSEGV 11
+#define SIGTERM 15
+
+/* Linux wait statuses. */
+#define WAIT_EXITED(code) (((code) & 0xFF) << 8)
+#define WAIT_SIGNALED(sig) ((sig) & 0x7F)
+
+/* Sets up the process table and makes the boot thread the idle process
+ * (pid 0), which runs when nothing else can. */
+void proc_init(void);
+
+/* Creates the first user process (pid 1) running path with argv, fds
+ * 0-2 on the console. Returns 0, or the error exec gave (nothing is left
+ * allocated). */
+int proc_start_init(const char *path, const char *const *argv, int argc);
+
+/* Ends the current process with the given wait status: releases its
+ * memory and files, hands its children to init, wakes its parent.
+ * Never returns. When init exits, the machine powers off. */
+void proc_exit(int wait_status) __attribute__((noreturn));
+
+/* Kills the current process with signal sig after a one-line report
+ * already printed by the caller. Never returns. */
+void proc_kill_current(int sig) __attribute__((noreturn));
+
+/* The current process's descriptor table (for kernel/sys_file.c). */
+struct fdtable *proc_files(void);
+
+/* Trap-return hook: ends the current process if a fatal signal is
+ * pending, and gives up the CPU if its time slice is over. */
+void proc_before_user_return(struct trapframe *tf);
+
+/* System calls (Linux i386 numbers in kernel/syscall.c). */
+long sys_fork(void);
+long sys_exit(int code);
+long sys_wait4(int pid, int *ustatus, int options, void *urusage);
+long sys_waitpid(int pid, int *ustatus, int options);
+long sys_getpid(void);
+long sys_getppid(void);
+long sys_kill(int pid, int sig);
+
+#endif

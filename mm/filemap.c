@@ -1,0 +1,78 @@
+/* filemap.c: the page cache of read-only files: per inode, an array with a
+ * slot for each page of the file, filled on first use from inode_read
+ * (kernel/initrd.c). The cache holds one reference on each frame it fills;
+ * it lets go only in filemap_release. The kernel is not preempted and
+ * nothing here sleeps, so filling a slot needs no lock. */
+#include "mm/filemap.h"
+#include "kernel/string.h"
+#include "mm/kmalloc.h"
+
+struct filemap {
+    uint32_t npages;            /* slots: ceil(size / PAGE_SIZE) at creation */
+    struct page *pages[];       /* NULL until the page is first asked for */
+};
+
+static uint32_t cached_pages;
+
+/* Pages of a file of size bytes, without overflow near 4 GiB. */
+static uint32_t file_pages(uint32_t size)
+{
+    return (size >> PAGE_SHIFT) + ((size & (PAGE_SIZE - 1)) != 0);
+}
+
+/* Reads page index of ip into a new frame (count 1), zero past the end of
+ * the file. NULL when no frame is left. */
+static struct page *fill_page(struct inode *ip, uint32_t index)
+{
+    struct page *pg = frame_alloc();
+    if (!pg)
+        return 0;
+    uint8_t *va = page_to_virt(pg);
+    long n = inode_read(ip, index << PAGE_SHIFT, va, PAGE_SIZE);
+    if (n < 0)
+        n = 0;
+    memset(va + n, 0, PAGE_SIZE - (uint32_t)n);
+    return pg;
+}
+
+struct page *filemap_get_page(struct inode *ip, uint32_t index)
+{
+    uint32_t npages = file_pages(ip->size);
+    if (!S_ISREG(ip->mode) || index >= npages)
+        return 0;
+    if (!ip->cache) {
+        struct filemap *fm = kzalloc(sizeof *fm + npages * sizeof fm->pages[0]);
+        if (!fm)
+            return 0;
+        fm->npages = npages;
+        ip->cache = fm;
+    }
+    struct page **slot = &ip->cache->pages[index];
+    if (!*slot) {
+        if (!(*slot = fill_page(ip, index)))
+            return 0;
+        cached_pages++;
+    }
+    page_get(*slot);
+    return *slot;
+}
+
+void filemap_release(struct inode *ip)
+{
+    struct filemap *fm = ip->cache;
+    if (!fm)
+        return;
+    for (uint32_t i = 0; i < fm->npages; i++) {
+        if (fm->pages[i]) {
+            page_put(fm->pages[i]);
+            cached_pages--;
+        }
+    }
+    kfree(fm);
+    ip->cache = 0;
+}
+
+void filemap_stats(uint32_t *pages)
+{
+    *pages = cached_pages;
+}

@@ -1,0 +1,58 @@
+/* vma.h: struct vma, one region of an address space: its range, its
+ * protection, and what backs its pages (nothing: zero-fill; or a file and
+ * offset, the rest of the region zero-filled). The regions of a struct mm
+ * are kept sorted by address in a singly linked list. */
+#ifndef MM_VMA_H
+#define MM_VMA_H
+
+#include <stdint.h>
+
+struct inode;
+struct mm;
+
+/* Protection (the access the region allows). */
+#define VM_READ  0x1
+#define VM_WRITE 0x2
+#define VM_EXEC  0x4
+/* Kinds and flags. */
+#define VM_SHARED    0x10       /* writes are seen by every mapper (issue: mmap) */
+#define VM_GROWSDOWN 0x20       /* the stack: grows down on faults below it */
+#define VM_HEAP      0x40       /* the brk heap */
+
+struct vma {
+    uint32_t start, end;        /* page-aligned, [start, end) */
+    uint32_t flags;             /* VM_* */
+    struct inode *file;         /* backing file, or NULL */
+    uint32_t file_off;          /* file offset of `start` (page-aligned) */
+    uint32_t file_len;          /* bytes from `start` that come from the file;
+                                   the rest of the region reads as zero */
+    struct vma *next;
+};
+
+/* Returns the region containing addr, or NULL. */
+struct vma *vma_find(struct mm *mm, uint32_t addr);
+
+/* Returns the first region that ends above addr (it may start above addr),
+ * or NULL: the region a growing stack or heap would run into. */
+struct vma *vma_find_above(struct mm *mm, uint32_t addr);
+
+/* Adds the region [start, end) with flags, backed by file (may be NULL).
+ * Returns it, or NULL if it overlaps another region, is not page-aligned,
+ * or no memory is left. */
+struct vma *vma_add(struct mm *mm, uint32_t start, uint32_t end, uint32_t flags,
+                    struct inode *file, uint32_t file_off, uint32_t file_len);
+
+/* Unlinks and frees region v of mm (its pages must be unmapped first). */
+void vma_remove(struct mm *mm, struct vma *v);
+
+/* Copies every region of src into dst (fork). Returns 0 or -ENOMEM
+ * (dst's regions are then freed). */
+int vma_copy_all(struct mm *dst, const struct mm *src);
+
+/* Frees every region of mm (the pages are unmapped by the caller). */
+void vma_free_all(struct mm *mm);
+
+/* "r-xp"-style protection string of a region (4 characters + NUL). */
+void vma_perms(const struct vma *v, char out[5]);
+
+#endif

@@ -1,0 +1,411 @@
+/* test_elf.c: elf_check, the gate in front of exec. A minimal valid static
+ * executable built here in C is accepted with the right entry, segments,
+ * AT_PHDR and heap start; then each rule of elf.c's table has a case that
+ * breaks exactly that rule in the valid image and expects -ENOEXEC. */
+#include "kernel/elf.h"
+#include "kernel/errno.h"
+#include "unit.h"
+
+#define FILE_SIZE 0x3000u
+#define PHNUM 6
+#define PT_GNU_STACK 0x6474e551u
+
+static uint8_t file[FILE_SIZE] __attribute__((aligned(4)));
+static struct elf_image img;
+
+static Elf32_Ehdr *eh(void) { return (Elf32_Ehdr *)file; }
+static Elf32_Phdr *ph(int i) { return (Elf32_Phdr *)(file + eh()->e_phoff) + i; }
+
+static void set_ph(int i, uint32_t type, uint32_t offset, uint32_t vaddr,
+                   uint32_t filesz, uint32_t memsz, uint32_t flags)
+{
+    Elf32_Phdr p = { type, offset, vaddr, vaddr, filesz, memsz, flags, PAGE_SIZE };
+    *ph(i) = p;
+}
+
+/* The shape of a stock `gcc -m32 -static` binary, small:
+ *   0  PT_LOAD R   file 0x0000 -> 0x08048000, 0x100 bytes (headers)
+ *   1  PT_LOAD R X file 0x1000 -> 0x08049000, 0x800 bytes (text)
+ *   2  PT_LOAD RW  file 0x2010 -> 0x0804a010, 0x100 bytes + bss to 0x3000
+ *   3  PT_NOTE, 4 PT_TLS, 5 PT_GNU_STACK: ignored */
+static void make_valid(void)
+{
+    memset(file, 0, sizeof file);
+    Elf32_Ehdr h = {
+        .e_ident = { ELFMAG0, ELFMAG1, ELFMAG2, ELFMAG3, ELFCLASS32, ELFDATA2LSB,
+                     EV_CURRENT },
+        .e_type = ET_EXEC, .e_machine = EM_386, .e_version = EV_CURRENT,
+        .e_entry = 0x08049010, .e_phoff = sizeof(Elf32_Ehdr),
+        .e_ehsize = sizeof(Elf32_Ehdr), .e_phentsize = sizeof(Elf32_Phdr),
+        .e_phnum = PHNUM,
+    };
+    *eh() = h;
+    set_ph(0, PT_LOAD, 0, 0x08048000, 0x100, 0x100, PF_R);
+    set_ph(1, PT_LOAD, 0x1000, 0x08049000, 0x800, 0x800, PF_R | PF_X);
+    set_ph(2, PT_LOAD, 0x2010, 0x0804a010, 0x100, 0x3000, PF_R | PF_W);
+    set_ph(3, PT_NOTE, 0xf4, 0x080480f4, 0x0c, 0x0c, PF_R);
+    set_ph(4, PT_TLS, 0x2010, 0x0804a010, 0x10, 0x40, PF_R);
+    set_ph(5, PT_GNU_STACK, 0, 0, 0, 0, PF_R | PF_W);
+}
+
+static int check(void) { return elf_check(file, FILE_SIZE, &img); }
+
+/* ---- accepted ---- */
+
+static void test_valid_image(void)
+{
+    make_valid();
+    CHECK(check() == 0);
+    CHECK(img.entry == 0x08049010);
+    CHECK(img.phdr == 0x08048034);
+    CHECK(img.phent == 32 && img.phnum == PHNUM);
+    CHECK(img.nsegs == 3);
+    CHECK(img.segs[0].vaddr == 0x08048000 && img.segs[0].offset == 0 &&
+          img.segs[0].filesz == 0x100 && img.segs[0].memsz == 0x100 &&
+          img.segs[0].flags == PF_R);
+    CHECK(img.segs[1].vaddr == 0x08049000 && img.segs[1].flags == (PF_R | PF_X));
+    CHECK(img.segs[2].vaddr == 0x0804a010 && img.segs[2].offset == 0x2010 &&
+          img.segs[2].filesz == 0x100 && img.segs[2].memsz == 0x3000 &&
+          img.segs[2].flags == (PF_R | PF_W));
+    CHECK(img.end == 0x0804e000);           /* 0x0804d010 rounded up */
+}
+
+static void test_flags_keep_only_rwx(void)
+{
+    make_valid();
+    ph(1)->p_flags |= 0xf0000000;           /* PF_MASKPROC bits */
+    CHECK(check() == 0);
+    CHECK(img.segs[1].flags == (PF_R | PF_X));
+}
+
+static void test_phdr_from_the_segment_holding_it(void)
+{
+    make_valid();
+    memcpy(file + 0x1100, ph(0), PHNUM * sizeof(Elf32_Phdr));
+    eh()->e_phoff = 0x1100;                 /* inside the text's file part */
+    CHECK(check() == 0);
+    CHECK(img.phdr == 0x08049100);
+}
+
+static void test_phdr_zero_when_not_loaded(void)
+{
+    make_valid();
+    ph(0)->p_filesz = ph(0)->p_memsz = 0x40;  /* cuts the table short */
+    CHECK(check() == 0);
+    CHECK(img.phdr == 0);
+}
+
+static void test_empty_pt_load_skipped(void)
+{
+    make_valid();
+    set_ph(3, PT_LOAD, 0, 0x08049000, 0, 0, PF_R);  /* would overlap text */
+    CHECK(check() == 0);
+    CHECK(img.nsegs == 3);
+}
+
+static void test_end_exactly_at_stack_limit(void)
+{
+    make_valid();
+    ph(2)->p_vaddr = USER_STACK_LIMIT - 0x2000 + 0x10;
+    ph(2)->p_memsz = 0x2000 - 0x10;
+    CHECK(check() == 0);
+    CHECK(img.end == USER_STACK_LIMIT);
+}
+
+static void test_entry_last_byte_of_text(void)
+{
+    make_valid();
+    eh()->e_entry = 0x080497ff;
+    CHECK(check() == 0);
+}
+
+/* ---- the header ---- */
+
+static void test_truncated(void)
+{
+    static const uint32_t sizes[] = {
+        0, 4, sizeof(Elf32_Ehdr) - 1,       /* no whole header */
+        sizeof(Elf32_Ehdr),                 /* header, no program headers */
+        sizeof(Elf32_Ehdr) + PHNUM * 32 - 1,  /* last one cut */
+        0x2010 + 0x100 - 1,                 /* data's file part cut */
+    };
+    make_valid();
+    for (unsigned i = 0; i < sizeof sizes / sizeof sizes[0]; i++)
+        CHECK(elf_check(file, sizes[i], &img) == -ENOEXEC);
+}
+
+static void test_bad_magic(void)
+{
+    for (int i = 0; i < 4; i++) {
+        make_valid();
+        file[i] ^= 0x20;
+        CHECK(check() == -ENOEXEC);
+    }
+}
+
+static void test_elfclass64(void)
+{
+    make_valid();
+    file[EI_CLASS] = 2;
+    CHECK(check() == -ENOEXEC);
+}
+
+static void test_big_endian(void)
+{
+    make_valid();
+    file[EI_DATA] = 2;
+    CHECK(check() == -ENOEXEC);
+}
+
+static void test_ident_version(void)
+{
+    make_valid();
+    file[EI_VERSION] = 0;
+    CHECK(check() == -ENOEXEC);
+}
+
+static void test_e_version(void)
+{
+    make_valid();
+    eh()->e_version = 2;
+    CHECK(check() == -ENOEXEC);
+}
+
+static void test_et_dyn(void)
+{
+    make_valid();
+    eh()->e_type = 3;                       /* ET_DYN: PIE or static-pie */
+    CHECK(check() == -ENOEXEC);
+    eh()->e_type = 1;                       /* ET_REL: an object file */
+    CHECK(check() == -ENOEXEC);
+}
+
+static void test_wrong_machine(void)
+{
+    make_valid();
+    eh()->e_machine = 62;                   /* EM_X86_64 */
+    CHECK(check() == -ENOEXEC);
+}
+
+static void test_phentsize(void)
+{
+    make_valid();
+    eh()->e_phentsize = 56;                 /* Elf64_Phdr */
+    CHECK(check() == -ENOEXEC);
+}
+
+static void test_phnum_zero(void)
+{
+    make_valid();
+    eh()->e_phnum = 0;
+    CHECK(check() == -ENOEXEC);
+}
+
+static void test_phnum_too_many(void)
+{
+    make_valid();
+    eh()->e_phnum = ELF_MAX_PHNUM + 1;      /* all in the file, PT_NULL */
+    CHECK(check() == -ENOEXEC);
+    eh()->e_phnum = ELF_MAX_PHNUM;
+    CHECK(check() == 0);
+}
+
+static void test_phdrs_outside_file(void)
+{
+    /* a good table at 0x2f00, but the file ends 4 bytes before its end
+     * (the bytes are there in memory: only the size says no) */
+    const uint32_t at = 0x2f00, table = PHNUM * sizeof(Elf32_Phdr);
+    make_valid();
+    memcpy(file + at, ph(0), table);
+    eh()->e_phoff = at;
+    CHECK(elf_check(file, at + table, &img) == 0);
+    CHECK(elf_check(file, at + table - 4, &img) == -ENOEXEC);
+    eh()->e_phoff = FILE_SIZE + 4;
+    CHECK(check() == -ENOEXEC);
+    eh()->e_phoff = 0xfffffff0;             /* phoff + table wraps */
+    CHECK(check() == -ENOEXEC);
+}
+
+/* ---- dynamic programs ---- */
+
+static void test_pt_interp(void)
+{
+    make_valid();
+    set_ph(5, PT_INTERP, 0xf4, 0x080480f4, 0x13, 0x13, PF_R);
+    CHECK(check() == -ENOEXEC);
+}
+
+static void test_pt_dynamic(void)
+{
+    make_valid();
+    set_ph(5, PT_DYNAMIC, 0x2010, 0x0804a010, 0x80, 0x80, PF_R | PF_W);
+    CHECK(check() == -ENOEXEC);
+}
+
+/* ---- each PT_LOAD ---- */
+
+static void test_filesz_over_memsz(void)
+{
+    make_valid();
+    ph(2)->p_memsz = 0xff;
+    CHECK(check() == -ENOEXEC);
+}
+
+static void test_offset_past_end(void)
+{
+    make_valid();
+    ph(2)->p_offset = FILE_SIZE + 0x10;     /* congruent, but beyond */
+    CHECK(check() == -ENOEXEC);
+}
+
+static void test_offset_filesz_wraps(void)
+{
+    make_valid();
+    ph(2)->p_filesz = 0xfffffff0;           /* 0x2010 + this wraps to 0x2000 */
+    ph(2)->p_memsz = 0xfffffff0;
+    CHECK(check() == -ENOEXEC);
+}
+
+static void test_vaddr_memsz_wraps(void)
+{
+    make_valid();
+    ph(2)->p_memsz = 0xfffff000;
+    CHECK(check() == -ENOEXEC);
+}
+
+static void test_misaligned_offset(void)
+{
+    make_valid();
+    ph(2)->p_offset = 0x2014;               /* vaddr ends in 010 */
+    CHECK(check() == -ENOEXEC);
+    make_valid();
+    ph(1)->p_vaddr = 0x08049200;            /* offset 0x1000 */
+    eh()->e_entry = 0x08049210;
+    CHECK(check() == -ENOEXEC);
+}
+
+static void test_below_user_base(void)
+{
+    make_valid();
+    ph(0)->p_vaddr = USER_BASE - PAGE_SIZE;
+    CHECK(check() == -ENOEXEC);
+    make_valid();
+    ph(0)->p_vaddr = 0;                     /* a null page */
+    CHECK(check() == -ENOEXEC);
+}
+
+static void test_kernel_half(void)
+{
+    make_valid();
+    ph(2)->p_vaddr = KERNEL_BASE + 0x10;
+    CHECK(check() == -ENOEXEC);
+}
+
+static void test_reaches_stack_area(void)
+{
+    make_valid();
+    ph(2)->p_vaddr = USER_STACK_LIMIT - 0x1000 + 0x10;
+    ph(2)->p_memsz = 0x1000;                /* one byte: 0x10 past the limit */
+    CHECK(check() == -ENOEXEC);
+    make_valid();
+    ph(2)->p_memsz = USER_TOP - 0x0804a010 - 0x1000;  /* a huge bss into the stack */
+    CHECK(check() == -ENOEXEC);
+}
+
+/* ---- the segments as a set ---- */
+
+static void test_no_pt_load(void)
+{
+    make_valid();
+    for (int i = 0; i < 3; i++)
+        ph(i)->p_type = PT_NOTE;
+    CHECK(check() == -ENOEXEC);
+}
+
+/* One header segment, then n one-page bss-only segments, the first
+ * executable (the entry), all on separate pages. */
+static void make_many(int n)
+{
+    make_valid();
+    eh()->e_phnum = 1 + n;
+    eh()->e_entry = 0x08049000;
+    set_ph(0, PT_LOAD, 0, 0x08048000, 0x200, 0x200, PF_R);
+    for (int i = 0; i < n; i++)
+        set_ph(1 + i, PT_LOAD, 0, 0x08049000 + i * 0x2000, 0, 0x100,
+               i == 0 ? PF_R | PF_X : PF_R | PF_W);
+}
+
+static void test_too_many_pt_load(void)
+{
+    make_many(ELF_MAX_SEGMENTS - 1);
+    CHECK(check() == 0);
+    CHECK(img.nsegs == ELF_MAX_SEGMENTS);
+    make_many(ELF_MAX_SEGMENTS);
+    CHECK(check() == -ENOEXEC);
+}
+
+static void test_overlapping_pages(void)
+{
+    make_valid();
+    ph(2)->p_vaddr = 0x08049810;            /* in text's page, past its end */
+    ph(2)->p_offset = 0x2810;
+    ph(2)->p_filesz = 0x10;
+    CHECK(check() == -ENOEXEC);
+    make_valid();
+    ph(1)->p_memsz = 0x1011;                /* text's bss reaches data's page */
+    CHECK(check() == -ENOEXEC);
+    make_valid();
+    ph(2)->p_vaddr = 0x08048010;            /* data over the headers' page */
+    CHECK(check() == -ENOEXEC);
+}
+
+static void test_entry_outside_text(void)
+{
+    make_valid();
+    eh()->e_entry = 0x0804a020;             /* in data (RW) */
+    CHECK(check() == -ENOEXEC);
+    eh()->e_entry = 0x08048040;             /* in the headers (R) */
+    CHECK(check() == -ENOEXEC);
+    eh()->e_entry = 0x08049800;             /* one past the text */
+    CHECK(check() == -ENOEXEC);
+    eh()->e_entry = 0;
+    CHECK(check() == -ENOEXEC);
+}
+
+static const struct unit_case cases[] = {
+    { "elf_valid_image", test_valid_image },
+    { "elf_flags_keep_only_rwx", test_flags_keep_only_rwx },
+    { "elf_phdr_from_the_segment_holding_it", test_phdr_from_the_segment_holding_it },
+    { "elf_phdr_zero_when_not_loaded", test_phdr_zero_when_not_loaded },
+    { "elf_empty_pt_load_skipped", test_empty_pt_load_skipped },
+    { "elf_end_exactly_at_stack_limit", test_end_exactly_at_stack_limit },
+    { "elf_entry_last_byte_of_text", test_entry_last_byte_of_text },
+    { "elf_truncated", test_truncated },
+    { "elf_bad_magic", test_bad_magic },
+    { "elf_elfclass64", test_elfclass64 },
+    { "elf_big_endian", test_big_endian },
+    { "elf_ident_version", test_ident_version },
+    { "elf_e_version", test_e_version },
+    { "elf_et_dyn_and_et_rel", test_et_dyn },
+    { "elf_wrong_machine", test_wrong_machine },
+    { "elf_phentsize", test_phentsize },
+    { "elf_phnum_zero", test_phnum_zero },
+    { "elf_phnum_too_many", test_phnum_too_many },
+    { "elf_phdrs_outside_file", test_phdrs_outside_file },
+    { "elf_pt_interp", test_pt_interp },
+    { "elf_pt_dynamic", test_pt_dynamic },
+    { "elf_filesz_over_memsz", test_filesz_over_memsz },
+    { "elf_offset_past_end", test_offset_past_end },
+    { "elf_offset_filesz_wraps", test_offset_filesz_wraps },
+    { "elf_vaddr_memsz_wraps", test_vaddr_memsz_wraps },
+    { "elf_misaligned_offset", test_misaligned_offset },
+    { "elf_below_user_base", test_below_user_base },
+    { "elf_kernel_half", test_kernel_half },
+    { "elf_reaches_stack_area", test_reaches_stack_area },
+    { "elf_no_pt_load", test_no_pt_load },
+    { "elf_too_many_pt_load", test_too_many_pt_load },
+    { "elf_overlapping_pages", test_overlapping_pages },
+    { "elf_entry_outside_text", test_entry_outside_text },
+};
+
+UNIT_SUITE(cases)

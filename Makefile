@@ -72,10 +72,12 @@ $(BUILD)/ksyms.o: $(BUILD)/ksyms.asm
 -include user/user.mk
 INITRD_FILES := $(USER_PROGS:%=$(BUILD)/user/bin/%)
 
-$(BUILD)/initrd.cpio: $(INITRD_FILES)
-	rm -rf $(BUILD)/initrd && mkdir -p $(BUILD)/initrd/bin $(BUILD)/initrd/etc
+# /tests holds broken programs for the exec tests (tools/mkbadelf.py).
+$(BUILD)/initrd.cpio: $(INITRD_FILES) tools/mkbadelf.py
+	rm -rf $(BUILD)/initrd && mkdir -p $(BUILD)/initrd/bin $(BUILD)/initrd/etc $(BUILD)/initrd/tests
 	echo "vmos initrd" > $(BUILD)/initrd/etc/motd
-	$(if $(INITRD_FILES),cp $(INITRD_FILES) $(BUILD)/initrd/bin/)
+	cp $(INITRD_FILES) $(BUILD)/initrd/bin/
+	python3 tools/mkbadelf.py $(BUILD)/user/bin/echo $(BUILD)/initrd/tests
 	cd $(BUILD)/initrd && find . -mindepth 1 | LC_ALL=C sort | \
 		cpio --quiet -o -H newc --reproducible > ../initrd.cpio
 

@@ -85,7 +85,6 @@ int proc_start_init(const char *path, const char *const *argv, int argc)
         proc_free(p);
         return err;
     }
-    strlcpy(p->name, "init", PROC_NAME_LEN);
     init_proc = p;
     p->state = PROC_RUNNABLE;
     return 0;

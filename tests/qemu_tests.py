@@ -50,6 +50,16 @@ def exception_test(name, ktest, *must):
                 must_not=[rf"ktest: {ktest} passed"])
 
 
+def program_test(name, prog, args="", must=(), mem=128, timeout=120):
+    """Boots straight into a test program (init=/bin/PROG) that prints
+    `ok CASE` / `FAIL CASE` lines and `PROG: N passed, M failed`, and exits
+    with the number of failures."""
+    return Test(name, f"quiet init=/bin/{prog}" + (f" -- {args}" if args else ""), 0,
+                must=[rf"^{prog}: \d+ passed, 0 failed$", r"^init exited with status 0$"] + list(must),
+                must_not=[r"^FAIL ", r"^kernel panic", r"^kernel exception"],
+                mem=mem, timeout=timeout)
+
+
 TESTS = [
     Test("boot-monitor", NO_INIT, 7,
          must=[r"^vmos: a teaching kernel for virtual memory",
@@ -96,6 +106,25 @@ TESTS = [
     Test("qemu-info-mem", NO_INIT, 5, qemu_monitor=True, check=check_info_mem,
          script=[(PROMPT, "\x01c"), (r"\(qemu\) ", "info mem\n"),
                  (r"\(qemu\) ", "\x01c"), ("", "poweroff 5\n")]),
+    # User processes (issue: processes, exec, fork).
+    program_test("user-layout", "t_layout", "a bc"),
+    program_test("user-brk", "t_brk"),
+    program_test("user-exec", "t_exec"),
+    program_test("user-fork-cow", "t_fork"),
+    program_test("user-sigsegv", "t_segv",
+                 must=[r"^segfault: pid \d+ \(t_segv\) at 0x00000000, eip 0x0804[0-9a-f]{4}, read, not present$",
+                       r"^segfault: pid \d+ \(t_segv\) at 0x0804[0-9a-f]{4}, eip 0x0804[0-9a-f]{4}, write, protection violation$",
+                       r"^general protection fault: pid \d+ \(t_segv\) at eip 0x0804[0-9a-f]{4}"]),
+    program_test("user-efault", "t_efault"),
+    program_test("user-no-leaks", "t_leak"),
+    Test("shell-runs-programs", "quiet", 4, timeout=90,
+         script=[(SHELL, "echo hello   world\n"), (SHELL, "ls /bin\n"), (SHELL, "cat /etc/motd\n"),
+                 (SHELL, "segv\n"), (SHELL, "cowdemo\n"), (SHELL, "size /bin/echo\n"),
+                 (SHELL, "nosuchprogram\n"), (SHELL, 'sh -c "exit 5"\n'), (SHELL, "exit 4\n")],
+         must=[r"^hello world$", r"^forkbench$", r"^vmos initrd$", r"^\[signal 11: SIGSEGV\]$",
+               r"^parent: +child done; shared_value = 1", r"^ +text\t +data\t +bss\t +dec\t +hex\tfilename$",
+               r"^sh: nosuchprogram: No such file or directory", r"^\[exit 127\]$", r"^\[exit 5\]$",
+               r"^init exited with status 4$"]),
     Test("gdb-break-kernel-main", "ktest=mm", 0,
          gdb=["break kernel_main", "continue", "bt", "info source", "next",
               "delete", "detach"],

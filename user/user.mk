@@ -10,6 +10,8 @@ USER_DIR ?= user
 USER_OUT := $(BUILD)/user
 
 USER_PROGS := init sh ls cat echo kill size segments cowdemo segv malloctest
+# Test programs and benchmarks (tests/qemu_tests.py runs them).
+USER_PROGS += t_layout t_brk t_exec t_fork t_segv t_efault t_leak forkbench
 
 USER_CC      := gcc -m32
 USER_CFLAGS  := -std=gnu11 -O2 -g -Wall -Wextra -Werror -ffreestanding -fno-builtin \

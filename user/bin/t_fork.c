@@ -1,0 +1,130 @@
+/* t_fork.c: fork with copy-on-write, in both directions and with 16
+ * children: after fork, writes by a child are invisible to the parent and
+ * to the other children, and the parent's writes are invisible to the
+ * children; data, bss, heap and stack pages all behave so. */
+#include "t_common.h"
+#include <stdint.h>
+#include <signal.h>
+#include <time.h>
+
+#define PAGES 16
+#define CHILDREN 16
+
+int data_page[1024] = { 1 };            /* initialised data */
+static int bss_pages[PAGES * 1024];      /* bss */
+
+static void fill(int *p, int n, int value)
+{
+    for (int i = 0; i < n; i++)
+        p[i] = value + i;
+}
+
+static int holds(const int *p, int n, int value)
+{
+    for (int i = 0; i < n; i++)
+        if (p[i] != value + i)
+            return 0;
+    return 1;
+}
+
+static void child_writes_invisible_to_parent(void)
+{
+    int *heap = malloc(PAGES * 4096);
+    int stack_buf[1024];
+    fill(bss_pages, PAGES * 1024, 1000);
+    fill(heap, PAGES * 1024, 2000);
+    fill(stack_buf, 1024, 3000);
+    fill(data_page, 1024, 4000);
+    for (int c = 0; c < CHILDREN; c++) {
+        pid_t pid = fork();
+        CHECK(pid >= 0);
+        if (pid == 0) {
+            /* The child sees the parent's values, then writes its own. */
+            int ok = holds(bss_pages, PAGES * 1024, 1000) && holds(heap, PAGES * 1024, 2000) &&
+                     holds(stack_buf, 1024, 3000) && holds(data_page, 1024, 4000);
+            fill(bss_pages, PAGES * 1024, 50000 * (c + 1));
+            fill(heap, PAGES * 1024, 60000 * (c + 1));
+            fill(stack_buf, 1024, 70000 * (c + 1));
+            fill(data_page, 1024, 80000 * (c + 1));
+            ok = ok && holds(bss_pages, PAGES * 1024, 50000 * (c + 1)) &&
+                 holds(heap, PAGES * 1024, 60000 * (c + 1));
+            exit(ok ? 0 : 1);
+        }
+    }
+    int failures = 0;
+    for (int c = 0; c < CHILDREN; c++) {
+        int status;
+        CHECK(wait(&status) > 0);
+        failures += !(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    }
+    CHECK(failures == 0);
+    CHECK(holds(bss_pages, PAGES * 1024, 1000));
+    CHECK(holds(heap, PAGES * 1024, 2000));
+    CHECK(holds(stack_buf, 1024, 3000));
+    CHECK(holds(data_page, 1024, 4000));
+}
+
+static void parent_writes_invisible_to_child(void)
+{
+    fill(bss_pages, PAGES * 1024, 7);
+    pid_t pid = fork();
+    CHECK(pid >= 0);
+    if (pid == 0) {
+        /* Give the parent time to write, then check our copy. */
+        struct timespec ts = { 0, 100 * 1000 * 1000 };
+        nanosleep(&ts, NULL);
+        exit(holds(bss_pages, PAGES * 1024, 7) ? 0 : 1);
+    }
+    fill(bss_pages, PAGES * 1024, 900);
+    int status;
+    CHECK(waitpid(pid, &status, 0) == pid);
+    CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    CHECK(holds(bss_pages, PAGES * 1024, 900));
+}
+
+static void fork_returns_pids(void)
+{
+    pid_t me = getpid();
+    pid_t pid = fork();
+    if (pid == 0)
+        exit(getppid() == me ? 0 : 1);
+    int status;
+    CHECK(pid > me);
+    CHECK(waitpid(pid, &status, 0) == pid && WEXITSTATUS(status) == 0);
+    CHECK(waitpid(pid, &status, 0) == -1);      /* reaped: no such child */
+}
+
+static void kill_sleeping_child(void)
+{
+    int sigs[] = { 15, 9 };
+    for (int i = 0; i < 2; i++) {
+        pid_t pid = fork();
+        if (pid == 0) {
+            sleep(100);
+            exit(0);
+        }
+        struct timespec ts = { 0, 50 * 1000 * 1000 };
+        nanosleep(&ts, NULL);
+        CHECK(kill(pid, sigs[i]) == 0);
+        int status;
+        CHECK(waitpid(pid, &status, 0) == pid);
+        CHECK(WIFSIGNALED(status) && WTERMSIG(status) == sigs[i]);
+    }
+    CHECK(kill(30000, 9) == -1);        /* no such process */
+}
+
+static void wait_without_children(void)
+{
+    int status;
+    CHECK(wait(&status) == -1);
+    CHECK(waitpid(-1, &status, WNOHANG) == -1);
+}
+
+static const struct t_case cases[] = {
+    { "kill_sleeping_child", kill_sleeping_child },
+    { "wait_without_children", wait_without_children },
+    { "child_writes_invisible_to_parent", child_writes_invisible_to_parent },
+    { "parent_writes_invisible_to_child", parent_writes_invisible_to_child },
+    { "fork_returns_pids", fork_returns_pids },
+};
+T_MAIN("t_fork", cases)

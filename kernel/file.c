@@ -1,7 +1,8 @@
 /* file.c: struct file (one open of an inode, reference counted, with the
  * offset file_seek moves) and the per-process descriptor tables: install,
- * look up, close, and the copies fork and exit need. Reading and writing
- * are in kernel/sys_file.c. */
+ * look up, close, and the copies fork and exit need; and where a read, a
+ * directory listing, an open or a last close goes: the archive's bytes, or
+ * a synthetic inode's ops (/proc). The system calls are kernel/sys_file.c. */
 #include "kernel/file.h"
 #include "kernel/errno.h"
 #include "kernel/tty.h"
@@ -25,8 +26,46 @@ void file_get(struct file *f)
 
 void file_put(struct file *f)
 {
-    if (--f->ref == 0)
-        kfree(f);
+    if (--f->ref > 0)
+        return;
+    if (f->ip->ops && f->ip->ops->release)
+        f->ip->ops->release(f);
+    kfree(f);
+}
+
+int file_open(struct file *f)
+{
+    if (f->ip->ops && f->ip->ops->open)
+        return f->ip->ops->open(f);
+    return 0;
+}
+
+long file_read(struct file *f, void *dst, uint32_t n)
+{
+    if (f->off > (int64_t)UINT32_MAX)
+        return 0;                       /* past anything a file here holds */
+    if (f->ip->ops)
+        return f->ip->ops->read ? f->ip->ops->read(f, (uint32_t)f->off, dst, n) : -EINVAL;
+    return inode_read(f->ip, (uint32_t)f->off, dst, n);
+}
+
+int file_dir_entry(struct file *f, uint32_t pos, struct dir_entry *e)
+{
+    struct inode *dir = f->ip, *ip;
+    if (pos < 2) {
+        ip = pos == 0 ? dir : dir->parent;
+        e->name = pos == 0 ? "." : "..";
+    } else if (dir->ops) {
+        return dir->ops->readdir ? dir->ops->readdir(f, pos, e) : -1;
+    } else if ((ip = fs_dir_entry(dir, pos - 2))) {
+        e->name = ip->name;
+    } else {
+        return -1;
+    }
+    e->pos = pos;
+    e->ino = ip->ino;
+    e->mode = ip->mode;
+    return 0;
 }
 
 int file_is_console(const struct file *f)
@@ -42,7 +81,11 @@ int file_seek(struct file *f, int64_t off, int whence, int64_t *pos)
     switch (whence) {
     case SEEK_SET: base = 0; break;
     case SEEK_CUR: base = f->off; break;
-    case SEEK_END: base = f->ip->size; break;
+    case SEEK_END:
+        if (f->ip->ops)
+            return -EINVAL;             /* /proc files have no size */
+        base = f->ip->size;
+        break;
     default: return -EINVAL;
     }
     if (off > 0 && base > INT64_MAX - off)

@@ -28,6 +28,8 @@ struct file {
     struct inode *ip;           /* the console: the /dev/console inode */
     int64_t off;                /* next byte; for a directory, next entry */
     int flags;                  /* as given to open() */
+    void *priv;                 /* a synthetic inode's (ip->ops) state for this
+                                   open: /proc's snapshot; freed by ops->release */
 };
 
 #define NOFILE 32               /* descriptors per process */
@@ -39,13 +41,26 @@ struct fdtable {
 /* A new struct file on ip with one reference, or NULL (out of memory). */
 struct file *file_alloc(struct inode *ip, int flags);
 void file_get(struct file *f);
-/* Drops one reference; frees f with the last. */
+/* Drops one reference; frees f with the last (and, for a synthetic inode,
+ * what its ops->open set up). */
 void file_put(struct file *f);
+/* After file_alloc in open(): lets a synthetic inode set f up (/proc files
+ * snapshot their text here). Returns 0, or -errno: the caller file_puts f. */
+int file_open(struct file *f);
+/* Copies up to n bytes of f at its offset into the kernel buffer dst,
+ * without moving the offset. Returns the bytes copied, 0 at the end, or
+ * -errno (-EINVAL for what has no bytes: the console, a device). */
+long file_read(struct file *f, void *dst, uint32_t n);
+/* Fills *e with the entry of the directory open in f at position pos or,
+ * if none, the first after it: 0 is ".", 1 is "..", then the directory's
+ * entries. Returns 0, or -1 past the last. */
+int file_dir_entry(struct file *f, uint32_t pos, struct dir_entry *e);
 /* Is f the console (reads and writes go through kernel/tty.c)? */
 int file_is_console(const struct file *f);
 /* Computes f's offset moved to off from whence (SEEK_SET, SEEK_CUR, or
  * SEEK_END: the file's size) into *pos, without moving it. Returns 0,
- * -ESPIPE on the console, -EINVAL for another whence or a negative result.
+ * -ESPIPE on the console, -EINVAL for another whence or a negative result,
+ * and for SEEK_END on a synthetic file, which has no size (as Linux's /proc).
  * Past the end is allowed: reads there return 0. */
 int file_seek(struct file *f, int64_t off, int whence, int64_t *pos);
 

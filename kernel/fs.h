@@ -16,6 +16,7 @@
 #define S_ISDIR(m) (((m) & S_IFMT) == S_IFDIR)
 #define S_ISCHR(m) (((m) & S_IFMT) == S_IFCHR)
 #define S_ISREG(m) (((m) & S_IFMT) == S_IFREG)
+#define S_ISLNK(m) (((m) & S_IFMT) == S_IFLNK)
 
 #define FS_NAME_MAX 255         /* longest name of one component */
 #define FS_PATH_MAX 256         /* longest path, its NUL included */
@@ -25,6 +26,39 @@
 #define DEV_CONSOLE DEV_MAKE(5, 1)
 
 struct filemap;
+struct file;
+struct dir_entry;
+
+/* What a synthetic inode (kernel/procfs.c: /proc) does in place of what the
+ * archive holds: its contents and entries are computed when asked for. A
+ * NULL member means "nothing to do" (open, release) or "none" (lookup,
+ * readdir). Inodes from the archive have no ops at all. */
+struct inode_ops {
+    /* Directory: the entry named name[0..len) that the tree does not hold,
+     * or NULL. The inode must stay valid: it is never freed. */
+    struct inode *(*lookup)(struct inode *dir, const char *name, uint32_t len);
+    /* Directory open in f: fills *e with the entry at position pos (>= 2:
+     * 0 and 1 are "." and "..") or, if none, the first after it. Returns 0,
+     * or -1 past the last entry. */
+    int (*readdir)(struct file *f, uint32_t pos, struct dir_entry *e);
+    /* A new open of the inode: sets f->priv up. 0 or -errno (the caller
+     * then drops f, calling release). */
+    int (*open)(struct file *f);
+    /* Copies up to n bytes at off into the kernel buffer dst. Returns the
+     * bytes copied, 0 at the end, or -errno. */
+    long (*read)(struct file *f, uint32_t off, void *dst, uint32_t n);
+    /* The last close of f: frees f->priv. */
+    void (*release)(struct file *f);
+};
+
+/* One directory entry, as getdents64 reports it. */
+struct dir_entry {
+    uint32_t pos;               /* its position: the next read starts at pos + 1 */
+    uint32_t ino;
+    uint32_t mode;              /* S_IF* type (d_type comes from it) */
+    const char *name;           /* NUL-terminated; may point into buf */
+    char buf[16];               /* room for a computed name (a pid) */
+};
 
 struct inode {
     uint32_t ino;               /* inode number: 1 for the root, then in order made */
@@ -39,6 +73,7 @@ struct inode {
     struct inode *next;         /* next entry of the same directory */
     uint32_t nchildren;         /* directory: number of entries */
     struct filemap *cache;      /* mm/filemap.c: page cache, NULL until first used */
+    const struct inode_ops *ops;  /* synthetic inode (/proc); NULL: from the archive */
     char name[];                /* NUL-terminated; "" for the root */
 };
 
@@ -50,8 +85,9 @@ struct initrd_stats {
 };
 
 /* Builds the tree from the cpio "newc" archive at [start, start+len): the
- * root, /dev/console, /proc, then every archive entry. Regular files point
- * into the archive, which must stay mapped and unchanged. Missing parent
+ * root, /dev/console, /proc (its entries are kernel/procfs.c's), then every
+ * archive entry. Regular files point into the archive, which must stay
+ * mapped and unchanged. Missing parent
  * directories are made implicitly. A malformed archive is reported with
  * printk; entries parsed before the damage stay. Never panics; (NULL, 0)
  * builds just the synthetic part. A tree built before is freed first. */
@@ -68,8 +104,9 @@ void fs_free(void);
 struct inode *fs_root(void);
 
 /* Looks up an absolute path: repeated slashes, "." and ".." are handled
- * ("/.." is "/"). Sets *out and returns 0, or returns -ENOENT (missing, not
- * absolute, or empty), -ENOTDIR (a component before the last, or the last
+ * ("/.." is "/"); a directory with ops->lookup (/proc) is asked for the
+ * names it computes. Sets *out and returns 0, or returns -ENOENT (missing,
+ * not absolute, or empty), -ENOTDIR (a component before the last, or the last
  * when the path ends in '/', is not a directory) or -ENAMETOOLONG (the path
  * is FS_PATH_MAX or longer, or a component longer than FS_NAME_MAX). */
 int fs_lookup_err(const char *path, struct inode **out);

@@ -1,8 +1,9 @@
 /* initrd.c: the root file system. Parses the initrd, a cpio "newc" archive
  * the boot loader left in memory, into a read-only tree of struct inode
  * (kmalloc'd; file data stays in the archive), adds the synthetic /dev and
- * /proc, and answers path lookups and reads. Open files are kernel/file.c;
- * the page cache over these inodes is mm/filemap.c.
+ * /proc (whose entries kernel/procfs.c computes), and answers path lookups
+ * and reads. Open files are kernel/file.c; the page cache over these inodes
+ * is mm/filemap.c.
  *
  * A newc entry: a 110-byte header of ASCII text, "070701" and thirteen
  * 8-digit hex fields; the name (its NUL counted in namesize) padded so that
@@ -11,6 +12,7 @@
 #include "kernel/fs.h"
 #include "kernel/errno.h"
 #include "kernel/printk.h"
+#include "kernel/procfs.h"
 #include "kernel/string.h"
 #include "mm/filemap.h"
 #include "mm/kmalloc.h"
@@ -105,9 +107,11 @@ static int make_skeleton(void)
         return -ENOMEM;
     struct inode *dev = dir_make(root, "dev", 3, S_IFDIR | 0755);
     struct inode *console = dev ? dir_make(dev, "console", 7, S_IFCHR | 0620) : 0;
-    if (!console || !dir_make(root, "proc", 4, S_IFDIR | 0555))
+    struct inode *proc = dir_make(root, "proc", 4, S_IFDIR | 0555);
+    if (!console || !proc)
         return -ENOMEM;
     console->rdev = DEV_CONSOLE;
+    proc->ops = &procfs_root_ops;       /* its entries are computed, not archived */
     return 0;
 }
 
@@ -289,6 +293,15 @@ struct inode *fs_root(void)
     return root;
 }
 
+/* The entry name[0..len) of a synthetic directory (/proc: a pid, "self"),
+ * or NULL: also for a directory of the archive, whose entries dir_find saw. */
+static struct inode *synthetic_lookup(struct inode *dir, const char *name, uint32_t len)
+{
+    if (!dir->ops || !dir->ops->lookup)
+        return 0;
+    return dir->ops->lookup(dir, name, len);
+}
+
 int fs_lookup_err(const char *path, struct inode **out)
 {
     uint32_t n = 0;
@@ -316,7 +329,7 @@ int fs_lookup_err(const char *path, struct inode **out)
             next = ip;
         else if (len == 2 && p[0] == '.' && p[1] == '.')
             next = ip->parent;
-        else if (!(next = dir_find(ip, p, len)))
+        else if (!(next = dir_find(ip, p, len)) && !(next = synthetic_lookup(ip, p, len)))
             return -ENOENT;
         /* Anything after this component, even a bare '/', needs a directory. */
         if (*end == '/' && !S_ISDIR(next->mode))

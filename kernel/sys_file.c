@@ -2,8 +2,9 @@
  * open, close, lseek, _llseek, ioctl, stat64, lstat64, fstat64, getdents64.
  * Each checks its descriptor, then moves data between the user and a small
  * kernel buffer (CHUNK bytes at a time: no length from user space sizes a
- * kernel allocation). Regular files and directories come from kernel/fs.h;
- * the console goes through kernel/tty.c. */
+ * kernel allocation). Files and directories are read through kernel/file.c
+ * (the archive's bytes, or /proc's computed ones); the console goes through
+ * kernel/tty.c. */
 #include "kernel/errno.h"
 #include "kernel/file.h"
 #include "kernel/fs.h"
@@ -50,6 +51,7 @@ _Static_assert(DIRENT_NAME_AT == 19, "d_name at 19");
 #define DT_CHR 2
 #define DT_DIR 4
 #define DT_REG 8
+#define DT_LNK 10
 
 struct iovec {
     void *iov_base;
@@ -83,9 +85,9 @@ static long file_read_user(struct file *f, char *ubuf, uint32_t n)
         return r;
     }
     uint32_t done = 0;
-    while (done < n && f->off < f->ip->size) {
+    while (done < n) {
         uint32_t want = n - done < CHUNK ? n - done : CHUNK;
-        long r = inode_read(f->ip, (uint32_t)f->off, kbuf, want);
+        long r = file_read(f, kbuf, want);
         if (r <= 0)
             return done ? (long)done : r;
         if (copy_to_user(ubuf + done, kbuf, (uint32_t)r) < 0)
@@ -222,6 +224,10 @@ long sys_open(const char *upath, int flags, int mode)
     struct file *f = file_alloc(ip, flags);
     if (!f)
         return -ENOMEM;
+    if ((err = file_open(f)) < 0) {     /* a /proc file takes its snapshot */
+        file_put(f);
+        return err;
+    }
     int fd = fdtable_install(proc_files(), f);
     if (fd < 0)
         file_put(f);
@@ -326,11 +332,11 @@ long sys_lstat64(const char *upath, struct stat64 *ustat)
 
 static uint8_t dirent_type(uint32_t mode)
 {
-    return S_ISDIR(mode) ? DT_DIR : S_ISCHR(mode) ? DT_CHR : DT_REG;
+    return S_ISDIR(mode) ? DT_DIR : S_ISCHR(mode) ? DT_CHR : S_ISLNK(mode) ? DT_LNK : DT_REG;
 }
 
-/* Fills udirp with whole records of the directory open on fd, from entry
- * f->off on: index 0 is ".", 1 is "..", 2 + i the i-th entry. Returns the
+/* Fills udirp with whole records of the directory open on fd, from
+ * position f->off on (file_dir_entry: "." and ".." first). Returns the
  * bytes used, 0 at the end, -EINVAL when the next record does not fit the
  * buffer, -ENOTDIR for a non-directory, -EFAULT. The offset moves past the
  * records copied. */
@@ -338,45 +344,30 @@ long sys_getdents64(int fd, void *udirp, uint32_t count)
 {
     uint64_t rec[(DIRENT_NAME_AT + FS_NAME_MAX + 1 + 7) / 8];
     struct linux_dirent64 *d = (struct linux_dirent64 *)rec;
+    struct dir_entry e;
     struct file *f = fd_file(fd);
     if (!f)
         return -EBADF;
-    struct inode *dir = f->ip;
-    if (!S_ISDIR(dir->mode))
+    if (!S_ISDIR(f->ip->mode))
         return -ENOTDIR;
     if (!user_range_ok((uint32_t)udirp, count))
         return -EFAULT;
-    if (f->off > 2 + (int64_t)dir->nchildren)
-        return 0;
-    uint32_t i = (uint32_t)f->off, done = 0;
-    struct inode *next = i >= 2 ? fs_dir_entry(dir, i - 2) : dir->children;
-    for (;; i++) {
-        struct inode *ip = i == 0 ? dir : i == 1 ? dir->parent : next;
-        const char *name = i == 0 ? "." : i == 1 ? ".." : ip ? ip->name : 0;
-        if (!ip)
-            break;
-        uint32_t namelen = (uint32_t)strlen(name);
+    uint32_t done = 0;
+    while (f->off <= (int64_t)UINT32_MAX && file_dir_entry(f, (uint32_t)f->off, &e) == 0) {
+        uint32_t namelen = (uint32_t)strlen(e.name);
         uint32_t reclen = (DIRENT_NAME_AT + namelen + 1 + 7) & ~7u;
-        if (reclen > count - done) {
-            if (done == 0)
-                return -EINVAL;
-            break;
-        }
+        if (reclen > count - done)
+            return done ? (long)done : -EINVAL;
         memset(rec, 0, reclen);
-        d->d_ino = ip->ino;
-        d->d_off = i + 1;
+        d->d_ino = e.ino;
+        d->d_off = (int64_t)e.pos + 1;
         d->d_reclen = (uint16_t)reclen;
-        d->d_type = dirent_type(ip->mode);
-        memcpy(d->d_name, name, namelen + 1);
-        if (copy_to_user((char *)udirp + done, rec, reclen) < 0) {
-            if (done == 0)
-                return -EFAULT;
-            break;
-        }
+        d->d_type = dirent_type(e.mode);
+        memcpy(d->d_name, e.name, namelen + 1);
+        if (copy_to_user((char *)udirp + done, rec, reclen) < 0)
+            return done ? (long)done : -EFAULT;
         done += reclen;
-        if (i >= 2)
-            next = next->next;
+        f->off = (int64_t)e.pos + 1;
     }
-    f->off = i;
     return (long)done;
 }

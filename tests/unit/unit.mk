@@ -15,9 +15,13 @@ UNIT_SRC_exec_stack := kernel/format.c kernel/exec_stack.c
 
 UNIT_SUITES := format cmdline bootinfo frame pgtable kmalloc
 UNIT_SUITES += elf exec_stack
-UNIT_SRC_initrd := kernel/format.c mm/frame.c mm/kmalloc.c kernel/initrd.c mm/filemap.c
-UNIT_SRC_filemap := kernel/format.c mm/frame.c mm/kmalloc.c kernel/initrd.c mm/filemap.c
+UNIT_SRC_initrd := kernel/format.c mm/frame.c mm/kmalloc.c kernel/initrd.c mm/filemap.c \
+	tests/unit/procfs_stub.c
+UNIT_SRC_filemap := kernel/format.c mm/frame.c mm/kmalloc.c kernel/initrd.c mm/filemap.c \
+	tests/unit/procfs_stub.c
 UNIT_SUITES += initrd filemap
+UNIT_SRC_seqbuf := kernel/format.c mm/frame.c mm/kmalloc.c kernel/seqbuf.c
+UNIT_SUITES += seqbuf
 UNIT_BINS := $(UNIT_SUITES:%=$(BUILD)/tests/unit/test_%)
 
 .SECONDEXPANSION:

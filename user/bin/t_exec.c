@@ -4,9 +4,13 @@
  * to a caller that keeps running, and leaks nothing. */
 #include "t_common.h"
 #include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
 #include <stdint.h>
+#include <time.h>
 
 static char *const no_env[] = { NULL };
+int main(int argc, char **argv);
 
 /* execve that is expected to fail with want; returns 1 if it did. */
 static int refused(const char *path, char *const argv[], char *const envp[], int want)
@@ -94,7 +98,54 @@ static void refusals_leak_nothing(void)
     CHECK(after == before);
 }
 
+/* The pagemap entry of page va in process pid (0 if unreadable). */
+static uint64_t pagemap_entry(pid_t pid, uint32_t va)
+{
+    char path[64];
+    uint64_t entry = 0;
+    snprintf(path, sizeof path, "/proc/%d/pagemap", pid);
+    int fd = open(path, O_RDONLY);
+    if (fd < 0)
+        return 0;
+    if (lseek(fd, (off_t)(va / 4096) * 8, SEEK_SET) >= 0)
+        read(fd, &entry, sizeof entry);
+    close(fd);
+    return entry;
+}
+
+/* Starts `t_exec --sleep`, a second process of this program. */
+static pid_t start_sleeper(void)
+{
+    pid_t pid = fork();
+    if (pid == 0) {
+        char *argv[] = { "t_exec", "--sleep", NULL };
+        execve("/bin/t_exec", argv, no_env);
+        exit(99);
+    }
+    return pid;
+}
+
+static void text_frames_shared(void)
+{
+    uint32_t text = (uint32_t)(uintptr_t)main & ~4095u;
+    pid_t a = start_sleeper(), b = start_sleeper();
+    struct timespec ts = { 0, 300 * 1000 * 1000 };
+    nanosleep(&ts, NULL);               /* both have run main by now */
+    uint64_t ea = pagemap_entry(a, text), eb = pagemap_entry(b, text);
+    uint64_t mine = pagemap_entry(getpid(), text);
+    printf("  text page 0x%x: pid %d entry %llx, pid %d entry %llx, self %llx\n", text, a,
+           (unsigned long long)ea, b, (unsigned long long)eb, (unsigned long long)mine);
+    kill(a, 9);
+    kill(b, 9);
+    waitpid(a, NULL, 0);
+    waitpid(b, NULL, 0);
+    CHECK(ea >> 63 && eb >> 63);                        /* present in both */
+    CHECK((ea & ((1ull << 55) - 1)) == (eb & ((1ull << 55) - 1)));
+    CHECK((ea & ((1ull << 55) - 1)) == (mine & ((1ull << 55) - 1)));
+}
+
 static const struct t_case cases[] = {
+    { "text_frames_shared", text_frames_shared },
     { "passes_arguments_and_status", passes_arguments_and_status },
     { "missing_file", missing_file },
     { "not_a_program", not_a_program },
@@ -107,6 +158,10 @@ static const struct t_case cases[] = {
 
 int main(int argc, char **argv)
 {
+    if (argc == 2 && strcmp(argv[1], "--sleep") == 0) {
+        sleep(10);
+        return 0;
+    }
     if (argc == 3 && strcmp(argv[1], "--child") == 0) {
         /* The exec'd side: check what arrived, answer with status 42. */
         int ok = strcmp(argv[2], "two words") == 0 && getenv("GREETING") &&

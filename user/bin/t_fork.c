@@ -3,6 +3,7 @@
  * to the other children, and the parent's writes are invisible to the
  * children; data, bss, heap and stack pages all behave so. */
 #include "t_common.h"
+#include <procfile.h>
 #include <stdint.h>
 #include <signal.h>
 #include <time.h>
@@ -120,7 +121,58 @@ static void wait_without_children(void)
     CHECK(waitpid(-1, &status, WNOHANG) == -1);
 }
 
+/* Reads one counter of /proc/vmstat. */
+static unsigned long vmstat(const char *name)
+{
+    static char text[2048];
+    unsigned long v = 0;
+    char key[32];
+    snprintf(key, sizeof key, "%s ", name);
+    if (procfile_read("/proc/vmstat", text, sizeof text) < 0 || procfile_value(text, key, &v) < 0)
+        return (unsigned long)-1;
+    return v;
+}
+
+static void cow_reuse_when_alone(void)
+{
+    static volatile char page[4096] __attribute__((aligned(4096)));
+    page[0] = 1;                        /* present and private before fork */
+    pid_t pid = fork();
+    if (pid == 0)
+        exit(0);                        /* the child never writes */
+    int status;
+    waitpid(pid, &status, 0);
+    /* The frame is shared copy-on-write no more: the child is gone. */
+    unsigned long copies = vmstat("cow_copy"), reuses = vmstat("cow_reuse");
+    page[0] = 2;                        /* write fault on a COW page, count 1 */
+    unsigned long copies2 = vmstat("cow_copy"), reuses2 = vmstat("cow_reuse");
+    printf("  cow_copy %lu -> %lu, cow_reuse %lu -> %lu\n", copies, copies2, reuses, reuses2);
+    CHECK(reuses2 == reuses + 1);
+    CHECK(copies2 == copies);
+    CHECK(page[0] == 2);
+}
+
+static void cow_copy_when_shared(void)
+{
+    static volatile char page[4096] __attribute__((aligned(4096)));
+    page[0] = 1;
+    pid_t pid = fork();
+    if (pid == 0) {
+        sleep(1);                       /* keep sharing while the parent writes */
+        exit(page[0] == 1 ? 0 : 1);
+    }
+    unsigned long copies = vmstat("cow_copy");
+    page[0] = 2;
+    unsigned long copies2 = vmstat("cow_copy");
+    int status;
+    waitpid(pid, &status, 0);
+    CHECK(copies2 == copies + 1);
+    CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+}
+
 static const struct t_case cases[] = {
+    { "cow_reuse_when_alone", cow_reuse_when_alone },
+    { "cow_copy_when_shared", cow_copy_when_shared },
     { "kill_sleeping_child", kill_sleeping_child },
     { "wait_without_children", wait_without_children },
     { "child_writes_invisible_to_parent", child_writes_invisible_to_parent },

@@ -19,6 +19,7 @@
 #include "mm/kmalloc.h"
 #include "mm/mm.h"
 #include "mm/pgtable.h"
+#include "mm/reclaim.h"
 #include "mm/uaccess.h"
 #include "mm/vma.h"
 
@@ -65,7 +66,7 @@ static int map_stack(struct mm *mm, const struct elf_image *img, const char *pat
     if (!err)       /* the first page's bytes below sp must not leak kernel data */
         memset(buf + (PAGE_ROUND_DOWN(*sp) - base), 0, *sp - PAGE_ROUND_DOWN(*sp));
     for (uint32_t va = PAGE_ROUND_DOWN(*sp); !err && va < USER_TOP; va += PAGE_SIZE) {
-        struct page *pg = frame_alloc();
+        struct page *pg = page_alloc_user();
         if (!pg) {
             err = -ENOMEM;
             break;

@@ -3,6 +3,7 @@
  * can check the diagnosis and the failure exit. */
 #include "kernel/ktest.h"
 #include <stdint.h>
+#include "kernel/ata_test.h"
 #include "kernel/power.h"
 #include "kernel/printk.h"
 #include "kernel/string.h"
@@ -57,6 +58,7 @@ static const struct {
     int (*fn)(void);
 } tests[] = {
     { "mm", ktest_mm },
+    { "ata", ata_selftest },
     { "pagefault", ktest_page_fault },
     { "null", ktest_null_read },
     { "ud", ktest_invalid_opcode },

@@ -1,6 +1,8 @@
 /* main.c: kernel_main, the order in which the kernel comes up: console,
  * CPU tables, boot information and command line, memory, devices; then a
  * kernel test (ktest=) or the monitor. */
+#include "kernel/ata.h"
+#include "mm/swap.h"
 #include "kernel/bootinfo.h"
 #include "kernel/cmdline.h"
 #include "kernel/console.h"
@@ -113,6 +115,8 @@ void kernel_main(uint32_t magic, uint32_t mbi_phys)
     pic_route_through_lapic();
     timer_init();
     keyboard_init();
+    ata_init();
+    swap_init();
     serial_enable_input();
     sti();
 

@@ -14,7 +14,7 @@
 #include "mm/mm.h"
 #include "mm/pgtable.h"
 #include "mm/pte.h"
-#include "mm/swapinfo.h"
+#include "mm/swap.h"
 #include "mm/vma.h"
 
 #define KB_PER_PAGE (PAGE_SIZE / 1024)

@@ -32,6 +32,8 @@ trap_stub_%1:
         TRAP_NOERR 128
 
 trap_common:
+        cld                             ; the C code assumes the direction flag
+                                        ; clear; a user program may have set it
         pusha
         push ds
         push es

@@ -12,22 +12,35 @@
 #include "mm/mm.h"
 #include "mm/pgtable.h"
 #include "mm/vma.h"
+#include "mm/reclaim.h"
+#include "mm/swap_map.h"
+#include "kernel/proc.h"
 
-/* Shares one present page of src with dst at va. */
+/* Shares one page of src with dst at va: a present page (write-protected
+ * in both if private and writable), or a swap entry (the slot gains a
+ * reference). */
 static int copy_pte(struct mm *dst, struct mm *src, const struct vma *v, uint32_t va,
                     pte_t *spte)
 {
     pte_t e = *spte;
+    if (pte_is_swap(e)) {
+        pte_t *dpte = pgtable_walk(dst->pgdir, va, true);
+        if (!dpte)
+            return -ENOMEM;
+        swap_entry_dup(pte_swap_slot(e));
+        *dpte = e;
+        return 0;
+    }
     if ((v->flags & (VM_WRITE | VM_SHARED)) == VM_WRITE && (e & PTE_WRITE)) {
         e = (e & ~PTE_WRITE) | PTE_COW;
         pgtable_set(src->pgdir, va, spte, e);
     }
-    pte_t *dpte = pgtable_walk(dst->pgdir, va, true);
-    if (!dpte)
-        return -ENOMEM;
-    page_get(phys_to_page(PTE_FRAME(e)));
-    *dpte = e;
-    return 0;
+    struct page *pg = phys_to_page(PTE_FRAME(e));
+    page_get(pg);
+    int err = pgtable_map(dst->pgdir, va, PTE_FRAME(e), e & PTE_FLAGS_MASK);
+    if (err)
+        page_put(pg);
+    return err;
 }
 
 struct mm *mm_copy(struct mm *src)
@@ -46,7 +59,7 @@ struct mm *mm_copy(struct mm *src)
                 va = (va | (PDE_SPAN - 1)) - PAGE_SIZE + 1;
                 continue;
             }
-            if (pte_present(*spte) && copy_pte(dst, src, v, va, spte) < 0)
+            if (*spte && copy_pte(dst, src, v, va, spte) < 0)
                 goto fail;
         }
     }
@@ -58,23 +71,32 @@ fail:
 
 int cow_break(struct mm *mm, uint32_t va, pte_t *pte)
 {
-    struct page *old = phys_to_page(PTE_FRAME(*pte));
-    pte_t keep = (*pte & (PTE_FLAGS_MASK & ~PTE_COW)) | PTE_WRITE;
+    pte_t was = *pte;
+    struct page *old = phys_to_page(PTE_FRAME(was));
+    pte_t keep = (was & (PTE_FLAGS_MASK & ~(PTE_COW | PTE_PRESENT))) | PTE_WRITE;
     if (old->count == 1) {
         /* Nobody else maps this frame: take it over without copying. */
-        pgtable_set(mm->pgdir, va, pte, PTE_FRAME(*pte) | keep);
+        pgtable_set(mm->pgdir, va, pte, PTE_FRAME(was) | keep | PTE_PRESENT);
         fault_stats.cow_reuse++;
-        trace(TRACE_COW, "reuse va %p frame %p", (void *)va, (void *)page_to_phys(old));
+        trace(TRACE_COW, "pid %d reuse va %p frame %p", current->pid, (void *)va,
+              (void *)page_to_phys(old));
         return 0;
     }
-    struct page *copy = frame_alloc();
-    if (!copy)
-        return -ENOMEM;
-    memcpy(page_to_virt(copy), page_to_virt(old), PAGE_SIZE);
-    pgtable_set(mm->pgdir, va, pte, page_to_phys(copy) | keep);
+    page_get(old);                      /* keep it while we may sleep */
+    struct page *copy = page_alloc_user();
+    int err = copy ? 0 : -ENOMEM;
+    if (copy && *pte == was) {          /* else it changed while we slept: retry */
+        memcpy(page_to_virt(copy), page_to_virt(old), PAGE_SIZE);
+        err = pgtable_replace(mm->pgdir, va, pte, page_to_phys(copy), keep);
+        if (!err) {
+            fault_stats.cow_copy++;
+            trace(TRACE_COW, "pid %d copy va %p frame %p -> %p", current->pid, (void *)va,
+                  (void *)page_to_phys(old), (void *)page_to_phys(copy));
+            copy = 0;                   /* the PTE holds it now */
+        }
+    }
+    if (copy)
+        page_put(copy);
     page_put(old);
-    fault_stats.cow_copy++;
-    trace(TRACE_COW, "copy va %p frame %p -> %p", (void *)va, (void *)page_to_phys(old),
-          (void *)page_to_phys(copy));
-    return 0;
+    return err;
 }

@@ -11,13 +11,16 @@
  *   region forbids the access             protection               SIGSEGV
  *   PTE zero, file page in the region     first touch              read from the file
  *   PTE zero, no file behind the page     first touch              zero-fill
+ *   PTE holds a swap entry                paged out                swap in (sleeps), retry
  *   PTE present, write, marked COW        shared since fork        break copy-on-write
  *   PTE present, access allowed           stale TLB entry          flush, retry
- *   anything else                         should not happen        SIGSEGV
+ *   present, write, not COW, writable VMA should not happen        SIGSEGV
  *
  * A SIGSEGV decided for the kernel's own copy to or from user memory
- * (uaccess_copy.asm) becomes -EFAULT for the system call instead. Running
- * out of frames kills the process with a message. */
+ * (uaccess_copy.asm) becomes -EFAULT for the system call instead. Getting
+ * a frame may evict others and sleep (mm/reclaim.c); every case re-checks
+ * its PTE after that, or simply returns so that the access faults again.
+ * Running out of memory kills a process with a message. */
 #include "mm/fault.h"
 #include "kernel/fs.h"
 #include "kernel/ksyms.h"
@@ -34,6 +37,10 @@
 #include "mm/mmu.h"
 #include "mm/pgtable.h"
 #include "mm/pte.h"
+#include "mm/reclaim.h"
+#include "mm/swap.h"
+#include "mm/swap_map.h"
+#include "kernel/sched.h"
 #include "mm/vma.h"
 
 struct fault_stats fault_stats;
@@ -89,6 +96,25 @@ static struct vma *find_or_grow(struct mm *mm, uint32_t addr, uint32_t esp)
     return above;
 }
 
+/* Maps frame pg at page for a first touch or swap-in: the PTE must still
+ * be what the fault saw (`was`), since getting a frame may have slept.
+ * Consumes the caller's reference on pg either way. */
+static enum decision install(struct mm *mm, uint32_t page, pte_t *pte, pte_t was,
+                             struct page *pg, uint32_t prot)
+{
+    if (*pte != was) {
+        page_put(pg);                   /* changed while we slept: retry */
+        return FAULT_DONE;
+    }
+    *pte = 0;                           /* a swap entry's reference is the caller's */
+    if (pgtable_map(mm->pgdir, page, page_to_phys(pg), prot) < 0) {
+        *pte = was;
+        page_put(pg);
+        return FAULT_OOM;
+    }
+    return FAULT_DONE;
+}
+
 /* First touch of a page (its PTE is zero): fill a frame from the file
  * and/or with zeros, as the region says, and map it. A read of a page
  * lying wholly in the file maps the page-cache frame itself (read-only;
@@ -105,11 +131,10 @@ static enum decision fault_fill(struct mm *mm, struct vma *v, uint32_t page, pte
             return FAULT_OOM;
         if (prot & PTE_WRITE)
             prot = (prot & ~PTE_WRITE) | PTE_COW;
-        pgtable_set(mm->pgdir, page, pte, page_to_phys(pg) | prot | PTE_PRESENT);
         fault_stats.file_fill++;
-        return FAULT_DONE;
+        return install(mm, page, pte, 0, pg, prot);
     }
-    struct page *pg = frame_alloc();
+    struct page *pg = page_alloc_user();
     if (!pg)
         return FAULT_OOM;
     char *dst = page_to_virt(pg);
@@ -123,8 +148,55 @@ static enum decision fault_fill(struct mm *mm, struct vma *v, uint32_t page, pte
         fault_stats.zero_fill++;
     }
     memset(dst + from_file, 0, PAGE_SIZE - from_file);
-    pgtable_set(mm->pgdir, page, pte, page_to_phys(pg) | prot | PTE_PRESENT);
-    return FAULT_DONE;
+    return install(mm, page, pte, 0, pg, prot);
+}
+
+/* The PTE holds a swap entry: bring the page into the swap cache (reading
+ * it from the disk, sleeping) and retry, or, once it is there, map it.
+ * The last PTE to hold the slot takes the frame over and frees the slot;
+ * while other PTEs still hold it, the frame is shared copy-on-write. */
+static enum decision fault_swap_in(struct mm *mm, struct vma *v, uint32_t page, pte_t *pte)
+{
+    pte_t was = *pte;
+    uint32_t slot = pte_swap_slot(was);
+    struct page *pg = swap_cache_find(slot);
+    if (!pg) {
+        pg = page_alloc_user();         /* may sleep */
+        if (!pg)
+            return FAULT_OOM;
+        if (*pte != was || swap_cache_find(slot)) {
+            frame_free(pg);             /* someone was quicker: retry */
+            return FAULT_DONE;
+        }
+        swap_cache_add(slot, pg);
+        pg->flags |= PG_LOCKED;
+        int err = swap_read(slot, pg);
+        pg->flags &= ~PG_LOCKED;
+        wakeup(pg);
+        page_put(pg);                   /* the cache keeps it */
+        fault_stats.swap_in++;
+        if (err < 0) {
+            printk("swap: read error on slot %u\n", slot);
+            return FAULT_SEGV;
+        }
+        swap_cache_trim(pg);
+        return FAULT_DONE;              /* retry: it is in the cache now */
+    }
+    if (pg->flags & PG_LOCKED) {
+        sleep_on(pg);                   /* being read or written: wait, retry */
+        return FAULT_DONE;
+    }
+    uint32_t prot = PTE_USER | ((v->flags & VM_WRITE) ? PTE_WRITE : 0);
+    page_get(pg);
+    if (swap_entry_count(slot) == 1 && pg->count == 2 && !pg->rmap) {
+        swap_cache_remove(pg);          /* ours alone: the slot can go */
+    } else if (prot & PTE_WRITE) {
+        prot = (prot & ~PTE_WRITE) | PTE_COW;
+    }
+    enum decision d = install(mm, page, pte, was, pg, prot);
+    if (*pte != was)
+        swap_entry_put(slot);           /* the PTE no longer holds the slot */
+    return d;
 }
 
 /* Decides a fault on a user address for the current process. */
@@ -148,11 +220,10 @@ static enum decision fault_user(struct mm *mm, uint32_t addr, uint32_t err, uint
             return FAULT_SEGV;
         return cow_break(mm, page, pte) < 0 ? FAULT_OOM : FAULT_DONE;
     }
-    if (pte_present(*pte)) {
-        mmu_flush_page(page);           /* the TLB held an older entry */
-        return FAULT_DONE;
-    }
-    return FAULT_SEGV;                  /* a swap entry: not before swap exists */
+    if (pte_is_swap(*pte))
+        return fault_swap_in(mm, v, page, pte);
+    mmu_flush_page(page);               /* present and allowed: a stale TLB entry */
+    return FAULT_DONE;
 }
 
 extern char uaccess_copy_insn[], uaccess_copy_fixup[];
@@ -203,7 +274,8 @@ void fault_handle(struct trapframe *tf)
     if (d == FAULT_DONE)
         return;
     if (d == FAULT_OOM) {
-        printk("out of memory: killed pid %d (%s)\n", current->pid, current->name);
+        if (!current->killed)
+            printk("out of memory: killed pid %d (%s)\n", current->pid, current->name);
         proc_kill_current(SIGKILL);
     }
     if (fixup) {

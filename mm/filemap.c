@@ -1,11 +1,14 @@
 /* filemap.c: the page cache of read-only files: per inode, an array with a
  * slot for each page of the file, filled on first use from inode_read
  * (kernel/initrd.c). The cache holds one reference on each frame it fills;
- * it lets go only in filemap_release. The kernel is not preempted and
- * nothing here sleeps, so filling a slot needs no lock. */
+ * it lets go in filemap_drop (page replacement, once no PTE maps the
+ * page) and filemap_release. Getting a frame may sleep (reclaim), so a
+ * slot is checked again after it. */
 #include "mm/filemap.h"
 #include "kernel/string.h"
 #include "mm/kmalloc.h"
+#include "mm/reclaim.h"
+#include "kernel/printk.h"
 
 struct filemap {
     uint32_t npages;            /* slots: ceil(size / PAGE_SIZE) at creation */
@@ -24,7 +27,7 @@ static uint32_t file_pages(uint32_t size)
  * the file. NULL when no frame is left. */
 static struct page *fill_page(struct inode *ip, uint32_t index)
 {
-    struct page *pg = frame_alloc();
+    struct page *pg = page_alloc_user();
     if (!pg)
         return 0;
     uint8_t *va = page_to_virt(pg);
@@ -49,9 +52,18 @@ struct page *filemap_get_page(struct inode *ip, uint32_t index)
     }
     struct page **slot = &ip->cache->pages[index];
     if (!*slot) {
-        if (!(*slot = fill_page(ip, index)))
+        struct page *pg = fill_page(ip, index);      /* may sleep */
+        if (!pg)
             return 0;
-        cached_pages++;
+        if (*slot) {
+            frame_free(pg);             /* filled by another while we slept */
+        } else {
+            pg->flags |= PG_FILECACHE;
+            pg->file = ip;
+            pg->index = index;
+            *slot = pg;
+            cached_pages++;
+        }
     }
     page_get(*slot);
     return *slot;
@@ -64,12 +76,25 @@ void filemap_release(struct inode *ip)
         return;
     for (uint32_t i = 0; i < fm->npages; i++) {
         if (fm->pages[i]) {
+            fm->pages[i]->flags &= ~PG_FILECACHE;
             page_put(fm->pages[i]);
             cached_pages--;
         }
     }
     kfree(fm);
     ip->cache = 0;
+}
+
+void filemap_drop(struct page *pg)
+{
+    struct filemap *fm = pg->file->cache;
+    if (!(pg->flags & PG_FILECACHE) || fm->pages[pg->index] != pg)
+        panic("filemap_drop: frame %p is not in a page cache", (void *)page_to_phys(pg));
+    fm->pages[pg->index] = 0;
+    pg->flags &= ~PG_FILECACHE;
+    pg->file = 0;
+    cached_pages--;
+    page_put(pg);
 }
 
 void filemap_stats(uint32_t *pages)

@@ -23,6 +23,10 @@ struct page *filemap_get_page(struct inode *ip, uint32_t index);
 void filemap_release(struct inode *ip);
 
 /* *pages: frames the page cache holds right now (over every file). */
+/* Takes pg (PG_FILECACHE) out of its file's cache and drops the cache's
+ * reference: page replacement, once nothing maps it. */
+void filemap_drop(struct page *pg);
+
 void filemap_stats(uint32_t *pages);
 
 #endif

@@ -100,6 +100,8 @@ struct page *frame_alloc(void)
     list_remove(pg);
     pg->flags = 0;
     pg->count = 1;
+    pg->file = 0;
+    pg->index = 0;
     nr_free--;
     return pg;
 }
@@ -138,6 +140,9 @@ static void check_in_use(struct page *pg, const char *what)
 
 static void release(struct page *pg)
 {
+    if (pg->rmap)
+        panic("frame at phys %p freed while a page table still maps it",
+              (void *)page_to_phys(pg));
     pg->flags = PG_FREE;
     pg->count = 0;
     list_push(pg);

@@ -7,16 +7,25 @@
 #include "kernel/bootinfo.h"
 #include "mm/layout.h"
 
+struct inode;
+struct rmap_item;
+
 struct page {
-    uint32_t count;             /* references: mappings and kernel holds */
+    uint32_t count;             /* references: mappings, caches, kernel holds */
     uint16_t flags;             /* PG_* */
     uint16_t slab_class;        /* kmalloc: size class index of a slab page */
     struct page *next, *prev;   /* free list, or kmalloc's slab list */
     union {
         void *slab_free;        /* kmalloc: first free object in this slab */
         uint32_t run_pages;     /* kmalloc: length of a multi-frame run (head) */
+        struct inode *file;     /* page cache: the file this page holds */
     };
-    uint32_t slab_inuse;        /* kmalloc: objects allocated in this slab */
+    union {
+        uint32_t slab_inuse;    /* kmalloc: objects allocated in this slab */
+        uint32_t index;         /* page cache: page number in the file;
+                                   swap cache: the swap slot */
+    };
+    struct rmap_item *rmap;     /* every user PTE that maps this frame */
 };
 
 enum {
@@ -25,6 +34,9 @@ enum {
     PG_PGTABLE = 1 << 2,        /* a page table or page directory */
     PG_SLAB = 1 << 3,           /* kmalloc small objects */
     PG_KMALLOC_RUN = 1 << 4,    /* kmalloc large object (first frame of run) */
+    PG_FILECACHE = 1 << 5,      /* in the page cache of a file (mm/filemap.c) */
+    PG_SWAPCACHE = 1 << 6,      /* in the swap cache: holds slot `index` */
+    PG_LOCKED = 1 << 7,         /* being read from or written to swap */
 };
 
 extern struct page *frame_table;

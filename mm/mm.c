@@ -45,3 +45,19 @@ void mm_switch(struct mm *mm)
 {
     mmu_load_pgdir(mm ? mm->pgdir_phys : virt_to_phys(kernel_pgdir));
 }
+
+void mm_count_pages(struct mm *mm, uint32_t *resident, uint32_t *swapped)
+{
+    *resident = *swapped = 0;
+    for (const struct vma *v = mm->vmas; v; v = v->next) {
+        for (uint32_t va = v->start; va < v->end; va += PAGE_SIZE) {
+            pte_t *pte = pgtable_walk(mm->pgdir, va, false);
+            if (!pte) {                 /* no page table: skip to the next */
+                va = (va | (PDE_SPAN - 1)) - PAGE_SIZE + 1;
+                continue;
+            }
+            *resident += pte_present(*pte);
+            *swapped += pte_is_swap(*pte);
+        }
+    }
+}

@@ -33,4 +33,8 @@ void mm_switch(struct mm *mm);
  * memory, with nothing left allocated. */
 struct mm *mm_copy(struct mm *src);
 
+/* Counts the pages of mm's regions that are resident (present PTEs) and
+ * in swap (swap entries). */
+void mm_count_pages(struct mm *mm, uint32_t *resident, uint32_t *swapped);
+
 #endif

@@ -1,6 +1,9 @@
 /* pgtable.c: page directory and page table manipulation for the user half
  * (0 .. KERNEL_BASE). Page tables are frames from frame_alloc marked
- * PG_PGTABLE. The kernel half is shared and never changed here. */
+ * PG_PGTABLE. The kernel half is shared and never changed here. Every
+ * mapping of a managed frame made or removed here is recorded in the
+ * frame's reverse map (mm/rmap.c); a swap entry removed here drops its
+ * slot reference (mm/swap_map.c). */
 #include "mm/pgtable.h"
 #include "kernel/errno.h"
 #include "kernel/printk.h"
@@ -8,6 +11,8 @@
 #include "mm/frame.h"
 #include "mm/layout.h"
 #include "mm/mmu.h"
+#include "mm/rmap.h"
+#include "mm/swap_map.h"
 
 static void check_user(uint32_t va, uint32_t len, const char *what)
 {
@@ -47,6 +52,13 @@ void pgtable_set(pde_t *pgdir, uint32_t va, pte_t *pte, pte_t val)
         mmu_flush_page(va);
 }
 
+/* The struct page of a frame we manage, or NULL (device memory). */
+static struct page *managed(uint32_t phys)
+{
+    struct page *pg = phys_to_page(phys);
+    return pg && !(pg->flags & PG_RESERVED) ? pg : 0;
+}
+
 int pgtable_map(pde_t *pgdir, uint32_t va, uint32_t phys, uint32_t flags)
 {
     pte_t *pte = pgtable_walk(pgdir, va, true);
@@ -54,8 +66,47 @@ int pgtable_map(pde_t *pgdir, uint32_t va, uint32_t phys, uint32_t flags)
         return -ENOMEM;
     if (*pte)
         return -EEXIST;
+    struct page *pg = managed(phys);
+    if (pg && rmap_add(pg, pgdir, va) < 0)
+        return -ENOMEM;
     *pte = PTE_FRAME(phys) | (flags & PTE_FLAGS_MASK) | PTE_PRESENT;
     return 0;
+}
+
+/* Clears the present PTE *pte at va and forgets it in the frame's reverse
+ * map; returns the frame (whose reference the caller now holds) or NULL. */
+static struct page *clear_present(pde_t *pgdir, uint32_t va, pte_t *pte)
+{
+    struct page *pg = managed(PTE_FRAME(*pte));
+    pgtable_set(pgdir, va, pte, 0);
+    if (pg)
+        rmap_remove(pg, pgdir, va);
+    return pg;
+}
+
+int pgtable_replace(pde_t *pgdir, uint32_t va, pte_t *pte, uint32_t phys, uint32_t flags)
+{
+    struct page *pg = managed(phys);
+    if (pg && rmap_add(pg, pgdir, va) < 0)
+        return -ENOMEM;
+    struct page *old = clear_present(pgdir, va, pte);
+    *pte = PTE_FRAME(phys) | (flags & PTE_FLAGS_MASK) | PTE_PRESENT;
+    if (old)
+        page_put(old);
+    return 0;
+}
+
+void pgtable_unmap_one(pde_t *pgdir, uint32_t va, pte_t *pte)
+{
+    pte_t old = *pte;
+    if (pte_present(old)) {
+        struct page *pg = clear_present(pgdir, va, pte);
+        if (pg)
+            page_put(pg);
+    } else if (pte_is_swap(old)) {
+        *pte = 0;
+        swap_entry_put(pte_swap_slot(old));
+    }
 }
 
 int pgtable_map_range(pde_t *pgdir, uint32_t va, uint32_t phys, uint32_t len,
@@ -67,7 +118,7 @@ int pgtable_map_range(pde_t *pgdir, uint32_t va, uint32_t phys, uint32_t len,
         if (err) {
             /* Undo without dropping references: the caller keeps them. */
             for (uint32_t undo = 0; undo < off; undo += PAGE_SIZE)
-                pgtable_set(pgdir, va + undo, pgtable_walk(pgdir, va + undo, false), 0);
+                clear_present(pgdir, va + undo, pgtable_walk(pgdir, va + undo, false));
             return err;
         }
     }
@@ -79,15 +130,11 @@ void pgtable_unmap_range(pde_t *pgdir, uint32_t va, uint32_t len)
     check_user(va, len, "pgtable_unmap_range");
     for (uint32_t off = 0; off < len; off += PAGE_SIZE) {
         pte_t *pte = pgtable_walk(pgdir, va + off, false);
-        if (!pte || !*pte)
+        if (!pte) {                     /* no page table: skip to the next */
+            off = ((va + off) | (PDE_SPAN - 1)) - va - PAGE_SIZE + 1;
             continue;
-        pte_t old = *pte;
-        pgtable_set(pgdir, va + off, pte, 0);
-        if (pte_present(old)) {
-            struct page *pg = phys_to_page(PTE_FRAME(old));
-            if (pg)
-                page_put(pg);
         }
+        pgtable_unmap_one(pgdir, va + off, pte);
     }
 }
 

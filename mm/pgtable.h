@@ -25,7 +25,8 @@ int pgtable_map_range(pde_t *pgdir, uint32_t va, uint32_t phys, uint32_t len,
                       uint32_t flags);
 
 /* Removes every mapping in [va, va+len): drops the frame's reference of a
- * present PTE, and clears the PTE. Page tables stay until destroy. */
+ * present PTE, the slot's reference of a swap entry, and clears the PTE.
+ * Page tables stay until destroy. */
 void pgtable_unmap_range(pde_t *pgdir, uint32_t va, uint32_t len);
 
 /* Sets the protection bits (PTE_WRITE, PTE_USER) of every present page in
@@ -39,7 +40,16 @@ int pgtable_translate(pde_t *pgdir, uint32_t va, uint32_t *phys);
 /* Unmaps the whole user half and frees its page tables. */
 void pgtable_destroy_user(pde_t *pgdir);
 
-/* Sets *pte to val and drops the TLB entry if pgdir is the current one. */
+/* Makes the present PTE *pte (of va) map the frame at phys instead,
+ * taking over the caller's reference on it and dropping the old frame's.
+ * Returns 0, or -ENOMEM with nothing changed. */
+int pgtable_replace(pde_t *pgdir, uint32_t va, pte_t *pte, uint32_t phys, uint32_t flags);
+
+/* Removes the one mapping or swap entry *pte (of va), as unmap_range. */
+void pgtable_unmap_one(pde_t *pgdir, uint32_t va, pte_t *pte);
+
+/* Sets *pte to val and drops the TLB entry if pgdir is the current one.
+ * The caller keeps the reverse map right (same frame, other bits). */
 void pgtable_set(pde_t *pgdir, uint32_t va, pte_t *pte, pte_t val);
 
 #endif

@@ -14,6 +14,21 @@ NO_INIT = "init=/nonexistent"      # the monitor takes over when init cannot run
 
 
 @dataclass
+class Disk:
+    """A fresh raw image the runner makes for one test (never shared: tests
+    run in parallel) at build/tests/NAME-hdX.img, on IDE position index
+    (0-3: hda..hdd): size bytes of zeros, head written at offset 0, then
+    mkswap if asked."""
+    index: int
+    size: int = 8 << 20
+    head: bytes = b""
+    mkswap: bool = False
+
+
+ATATEST = b"ATATEST!"      # the scratch-disk marker of ktest=ata (kernel/ata_test.c)
+
+
+@dataclass
 class Test:
     name: str
     cmdline: str = ""
@@ -28,6 +43,9 @@ class Test:
     gdb: Optional[List[str]] = None
     check: Optional[Callable[[str], Optional[str]]] = None
     timeout: int = 60
+    disks: List[Disk] = field(default_factory=list)
+    # Called after the boot with {index: image path}; returns why it failed.
+    check_disks: Optional[Callable[[dict], Optional[str]]] = None
 
 
 def check_info_mem(log):
@@ -60,7 +78,84 @@ def program_test(name, prog, args="", must=(), mem=128, timeout=120):
                 mem=mem, timeout=timeout)
 
 
+def sector(path, n, length=512):
+    with open(path, "rb") as f:
+        f.seek(n * 512)
+        return f.read(length)
+
+
+def check_ata_written(index):
+    """After ktest=ata on a fresh marked disk at index: the marker is kept,
+    and sectors 1 (polled) and 65, 129 (the two interrupt-driven threads)
+    hold the pattern with seed 1: 32-bit words seed<<24 | sector<<8 | k."""
+    def check(paths):
+        p = paths[index]
+        if sector(p, 0, 8) != ATATEST:
+            return "disk: marker in sector 0 overwritten"
+        for s in (1, 64, 65, 128, 129, 192):
+            want = b"".join((1 << 24 | s << 8 | k).to_bytes(4, "little") for k in range(128))
+            if sector(p, s) != want:
+                return f"disk: sector {s} does not hold the test pattern"
+        if sector(p, 193) != bytes(512):
+            return "disk: sector 193 was written"
+        return None
+    return check
+
+
+def check_untouched(*indexes):
+    """The disks at indexes still hold what the runner made: their first
+    page as it was (head, or mkswap's header), zeros after it."""
+    def check(paths):
+        for i in indexes:
+            with open(paths[i], "rb") as f:
+                data = f.read()
+            if data[:4096] != DISK_HEADS[paths[i]] or any(data[4096:]):
+                return f"disk {i}: written by the kernel"
+        return None
+    return check
+
+
+DISK_HEADS = {}     # filled by the runner: image path -> its first page as made
+
+
+def ata_test(name, index):
+    hd = "hd" + "abcd"[index]
+    return Test(name, "ktest=ata", 0, disks=[Disk(index, head=ATATEST)],
+                check_disks=check_ata_written(index),
+                must=[rf"^ata: {hd}: 16384 sectors \(8 MiB\)$",
+                      rf"^ata: selftest on {hd} \(16384 sectors\), seed 0x01$",
+                      r"^ata: interrupt path: threads found asleep in the driver [1-9]\d* times$",
+                      r"^ata: selftest passed$", r"^ktest: ata passed$"],
+                must_not=[r"FAILED", r"^ata: .*(error|timed out)"])
+
+
 TESTS = [
+    # The ATA driver (issue: disk). Each test gets fresh images of its own.
+    ata_test("ata-selftest-hdb", 1),
+    ata_test("ata-selftest-hda", 0),
+    ata_test("ata-selftest-hdc", 2),
+    ata_test("ata-selftest-hdd", 3),
+    Test("ata-picks-marked-disk", "ktest=ata", 0,
+         disks=[Disk(0, head=b"ATATEST?"), Disk(2, 16 << 20, mkswap=True), Disk(3, head=ATATEST)],
+         check_disks=lambda p: check_untouched(0, 2)(p) or check_ata_written(3)(p),
+         must=[r"^ata: hda: 16384 sectors \(8 MiB\)$", r"^ata: hdc: 32768 sectors \(16 MiB\)$",
+               r"^ata: hdd: 16384 sectors", r"^ata: selftest on hdd ", r"^ktest: ata passed$"],
+         must_not=[r"FAILED"]),
+    Test("ata-no-marked-disk", "ktest=ata", 1,
+         disks=[Disk(1, 16 << 20, mkswap=True), Disk(2, head=b"ATATEST?")],
+         check_disks=check_untouched(1, 2),
+         must=[r'^ata: selftest FAILED: no disk whose sector 0 starts with "ATATEST!"$',
+               r"^ktest: ata FAILED$"]),
+    Test("ata-no-disk", "ktest=ata", 1,
+         must=[r'^ata: selftest FAILED: no disk whose sector 0 starts with "ATATEST!"$'],
+         must_not=[r"^ata: hd"]),
+    Test("ata-iso-cdrom-skipped", "", 3, iso=True, timeout=90,
+         disks=[Disk(1, 16 << 20, mkswap=True), Disk(3, head=ATATEST)],
+         check_disks=check_untouched(1),
+         must=[r"^ata: hdb: 32768 sectors \(16 MiB\)$", r"^ata: hdc: ATAPI device \(CD-ROM\), skipped$",
+               r"^ata: hdd: 16384 sectors \(8 MiB\)$", r"^init exited with status 3$"],
+         script=[(SHELL, "exit 3\n")]),
+
     Test("boot-monitor", NO_INIT, 7,
          must=[r"^vmos: a teaching kernel for virtual memory",
                r"^cannot run init /nonexistent: error -2; starting the kernel monitor",

@@ -118,7 +118,31 @@ def qemu_args(t, build):
         args += ["-nodefaults", "-bios", QBOOT,
                  "-kernel", f"{build}/kernel.elf", "-initrd", f"{build}/initrd.cpio",
                  "-append", t.cmdline]
+    for d in t.disks:
+        args += ["-drive", f"file={disk_path(t, d, build)},format=raw,if=ide,index={d.index}"]
     return args + t.qemu_extra
+
+
+def disk_path(t, d, build):
+    return f"{build}/tests/{t.name}-hd{'abcd'[d.index]}.img"
+
+
+def make_disks(t, build):
+    """Fresh images for t (never shared between tests, which run in
+    parallel); returns {index: path}."""
+    paths = {}
+    for d in t.disks:
+        path = paths[d.index] = disk_path(t, d, build)
+        with open(path, "wb") as f:
+            f.truncate(d.size)
+            f.write(d.head)
+        if d.mkswap:
+            subprocess.run(["mkswap", path], check=True, capture_output=True)
+        with open(path, "rb") as f:
+            qemu_tests.DISK_HEADS[path] = f.read(4096)
+    return paths
+
+
 
 
 def judge(t, rc, log):
@@ -144,6 +168,7 @@ def judge(t, rc, log):
 def run_qemu(t, build):
     log_path = f"{build}/tests/{t.name}.log"
     deadline = time.time() + t.timeout
+    paths = make_disks(t, build)
     if t.gdb:
         return run_gdb(t, build, log_path, deadline)
     boot = Boot(qemu_args(t, build), log_path)
@@ -157,7 +182,10 @@ def run_qemu(t, build):
     log = boot.text()
     if pos is None and rc is None:
         return log, f"never saw {expect!r} (timed out)"
-    return log, judge(t, rc, log)
+    why = judge(t, rc, log)
+    if why is None and t.check_disks:
+        why = t.check_disks(paths)
+    return log, why
 
 
 def run_gdb(t, build, log_path, deadline):

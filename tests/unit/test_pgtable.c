@@ -3,7 +3,9 @@
  * protect, translate, destroy, TLB flushes through the fake MMU. */
 #include "kernel/errno.h"
 #include "mm/frame.h"
+#include "mm/kmalloc.h"
 #include "mm/pgtable.h"
+#include "mm/swap_map.h"
 #include "unit.h"
 
 #define MiB (1u << 20)
@@ -18,12 +20,22 @@ static struct page *pgdir_page;
 static pde_t *pgdir;
 
 /* Fresh memory, allocator, and an empty page directory; current (CR3 holds
- * it) or not. unit_flushes starts at 0. */
+ * it) or not; 16 swap slots for the cases that plant swap entries.
+ * unit_flushes starts at 0. The previous case's page tables are destroyed
+ * first, so that the kernel heap (reverse-map items, the swap map) is
+ * empty again before the frames are set up anew. */
 static void setup(bool current)
 {
     static void *mem;
     if (!mem)
         mem = unit_sim_memory(SIM_BYTES);
+    if (pgdir)
+        pgtable_destroy_user(pgdir);
+    swap_map_init(0, 0, 0);
+    struct kmalloc_stats st;
+    kmalloc_get_stats(&st);
+    if (st.pages)
+        unit_fail(__FILE__, __LINE__, "the previous case left kernel-heap pages behind");
     memset(mem, 0xA5, SIM_BYTES);
     static const struct mem_region reserved[] = { { MiB, MiB + (256u << 10) } };
     memset(&bi, 0, sizeof bi);
@@ -35,6 +47,7 @@ static void setup(bool current)
     pgdir = page_to_virt(pgdir_page);
     memset(pgdir, 0, PAGE_SIZE);
     unit_cr3 = current ? page_to_phys(pgdir_page) : NOT_CURRENT;
+    swap_map_init(16, 0, 0);
     unit_flushes = 0;
 }
 
@@ -101,6 +114,7 @@ static void map_existing_returns_eexist(void)
     CHECK(a->count == 1 && b->count == 1);
     CHECK(frame_free_count() == before);
 
+    swap_entry_dup(7);
     *pgtable_walk(pgdir, VA + PAGE_SIZE, false) = pte_make_swap(7);
     CHECK(pgtable_map(pgdir, VA + PAGE_SIZE, page_to_phys(b), PTE_USER) == -EEXIST);
     CHECK(pte_of(VA + PAGE_SIZE) == pte_make_swap(7));
@@ -114,7 +128,7 @@ static void map_range_across_4mib_creates_two_tables(void)
     uint32_t phys = page_to_phys(run), va = 4 * MiB - 2 * PAGE_SIZE, out = 0;
     uint32_t before = frame_free_count();
     CHECK(pgtable_map_range(pgdir, va, phys, 4 * PAGE_SIZE, PTE_USER) == 0);
-    CHECK(frame_free_count() == before - 2);
+    CHECK(frame_free_count() == before - 2 - 1);        /* two tables, a reverse-map slab */
     CHECK((pgdir[0] & PTE_PRESENT) && (pgdir[1] & PTE_PRESENT));
     CHECK(PTE_FRAME(pgdir[0]) != PTE_FRAME(pgdir[1]));
     for (uint32_t i = 0; i < 4; i++) {
@@ -162,7 +176,8 @@ static void unmap_drops_reference(void)
     pgtable_unmap_range(pgdir, VA, 2 * PAGE_SIZE);
     CHECK(sole->count == 0 && (sole->flags & PG_FREE));
     CHECK(shared->count == 1 && !(shared->flags & PG_FREE));
-    CHECK(frame_free_count() == before + 1);
+    CHECK(frame_free_count() == before + 1 + 1);        /* the frame, the empty rmap slab */
+    CHECK(sole->rmap == 0 && shared->rmap == 0);
     CHECK(pgtable_translate(pgdir, VA, &out) == -EFAULT);
     CHECK(pgtable_translate(pgdir, VA + PAGE_SIZE, &out) == -EFAULT);
     CHECK(pte_of(VA) == 0 && pte_of(VA + PAGE_SIZE) == 0);
@@ -176,6 +191,7 @@ static void protect_range_changes_write_only(void)
     uint32_t pa = page_to_phys(a), pb = page_to_phys(b);
     CHECK(pgtable_map(pgdir, VA, pa, PTE_USER | PTE_WRITE) == 0);
     CHECK(pgtable_map(pgdir, VA + PAGE_SIZE, pb, PTE_USER | PTE_COW) == 0);
+    swap_entry_dup(9);
     *pgtable_walk(pgdir, VA + 2 * PAGE_SIZE, false) = pte_make_swap(9);
     pgtable_protect_range(pgdir, VA, 4 * PAGE_SIZE, PTE_USER);
     CHECK(pte_of(VA) == (pa | PTE_PRESENT | PTE_USER));
@@ -228,7 +244,7 @@ static void destroy_user_frees_everything(void)
     pgdir[KERNEL_PDX] = PTE_PRESENT | PTE_WRITE | PTE_HUGE;
     for (int i = 0; i < 4; i++)
         CHECK(pgtable_map(pgdir, vas[i], page_to_phys(frame_alloc()), PTE_USER) == 0);
-    CHECK(frame_free_count() == before - 4 - 3);
+    CHECK(frame_free_count() == before - 4 - 3 - 1);    /* pages, tables, rmap slab */
     pgtable_destroy_user(pgdir);
     CHECK(frame_free_count() == before);
     for (uint32_t i = 0; i < KERNEL_PDX; i++)

@@ -1,0 +1,374 @@
+/* ata.c: the ATA disk driver: PIO transfers, LBA28, on the four IDE
+ * positions (primary channel 0x1F0/0x3F6 IRQ 14, secondary 0x170/0x376
+ * IRQ 15; master and slave: hda, hdb, hdc, hdd). A process sleeps until
+ * the disk interrupts; at boot and in the idle context the driver polls,
+ * and every poll is bounded. The rest of the kernel sees the disks only
+ * through kernel/block.h. */
+#include "kernel/ata.h"
+#include "kernel/block.h"
+#include "kernel/errno.h"
+#include "kernel/pic.h"
+#include "kernel/printk.h"
+#include "kernel/proc.h"
+#include "kernel/sched.h"
+#include "kernel/x86.h"
+
+/* Command block registers, as offsets from a channel's base port. */
+#define ATA_REG_DATA 0
+#define ATA_REG_ERROR 1
+#define ATA_REG_COUNT 2
+#define ATA_REG_LBA_LOW 3
+#define ATA_REG_LBA_MID 4
+#define ATA_REG_LBA_HIGH 5
+#define ATA_REG_DRIVE 6         /* 0xA0 | slave << 4, | 0x40 for LBA */
+#define ATA_REG_STATUS 7        /* reading it acknowledges the interrupt */
+#define ATA_REG_COMMAND 7
+/* The control block port reads as the alternate status (no acknowledge)
+ * and writes as the device control register. */
+
+#define ATA_SR_ERR 0x01
+#define ATA_SR_DRQ 0x08         /* the disk wants data or has data */
+#define ATA_SR_DF 0x20
+#define ATA_SR_BSY 0x80
+#define ATA_CTL_NIEN 0x02       /* no interrupts: set while polling */
+#define ATA_DRIVE_LBA 0xE0
+
+#define ATA_CMD_READ 0x20       /* READ SECTORS */
+#define ATA_CMD_WRITE 0x30      /* WRITE SECTORS */
+#define ATA_CMD_FLUSH 0xE7      /* CACHE FLUSH */
+#define ATA_CMD_IDENTIFY 0xEC
+
+#define ATA_WORDS 256           /* 16-bit words in a sector */
+#define ATA_MAX_COUNT 256       /* sectors in one command (count register 0) */
+#define ATA_LBA28_MAX 0x0FFFFFFFu       /* the most sectors LBA28 reaches */
+/* Status reads before a polled wait gives up: about 30 s on real hardware
+ * (some 1 us a read), the longest the ATA standard lets a disk stay busy;
+ * some 2 s under QEMU (TCG). */
+#define ATA_POLL_LIMIT 30000000u
+#define ATA_TIMEOUT (-1)        /* what a wait returns instead of a status */
+
+struct ata_channel {
+    uint16_t base;              /* command block */
+    uint16_t ctrl;              /* control block */
+    int irq;
+    int busy;                   /* a request holds the channel */
+    volatile int irq_seen;      /* the disk interrupted since we last looked */
+    volatile uint8_t irq_status;        /* the status the handler read */
+};
+
+struct ata_disk {
+    struct block_device dev;
+    struct ata_channel *ch;
+    int slave;
+};
+
+static struct ata_channel channels[2] = {
+    { .base = 0x1F0, .ctrl = 0x3F6, .irq = 14 },
+    { .base = 0x170, .ctrl = 0x376, .irq = 15 },
+};
+static struct ata_disk disks[4];        /* hda, hdb, hdc, hdd */
+
+static void ata_read_words(uint16_t port, void *buf, uint32_t n)
+{
+    __asm__ volatile("cld; rep insw" : "+D"(buf), "+c"(n) : "d"(port) : "memory");
+}
+
+static void ata_write_words(uint16_t port, const void *buf, uint32_t n)
+{
+    __asm__ volatile("cld; rep outsw" : "+S"(buf), "+c"(n) : "d"(port) : "memory");
+}
+
+/* The 400 ns a disk may take to show a new status: four status reads. */
+static void ata_delay(struct ata_channel *ch)
+{
+    for (int i = 0; i < 4; i++)
+        inb(ch->ctrl);
+}
+
+/* Polls until the disk on ch is not busy; returns its status (read from
+ * the status register, which also clears a pending interrupt), or
+ * ATA_TIMEOUT after ATA_POLL_LIMIT reads. */
+static int ata_poll(struct ata_channel *ch)
+{
+    for (uint32_t i = 0; i < ATA_POLL_LIMIT; i++)
+        if (!(inb(ch->ctrl) & ATA_SR_BSY))
+            return inb(ch->base + ATA_REG_STATUS);
+    return ATA_TIMEOUT;
+}
+
+/* Waits until the disk on ch ends a step of the command (a sector ready,
+ * a sector taken, the command done); returns its status or ATA_TIMEOUT.
+ * use_irq: the caller is a process with interrupts off; it sleeps until
+ * the interrupt handler reports the step. That sleep cannot be
+ * interrupted (the step must end before the channel can be used again)
+ * and has no timeout: it relies on the disk interrupting, as detection
+ * showed it answers. Otherwise: polls, bounded. */
+static int ata_wait(struct ata_channel *ch, int use_irq)
+{
+    if (!use_irq)
+        return ata_poll(ch);
+    while (!ch->irq_seen)
+        sleep_on(ch);
+    ch->irq_seen = 0;
+    return ch->irq_status;
+}
+
+/* IRQ 14/15: reading the status acknowledges the disk. A status still
+ * busy is not the end of a step (a stale interrupt): ignore it. */
+static void ata_irq(struct ata_channel *ch)
+{
+    uint8_t status = inb(ch->base + ATA_REG_STATUS);
+    if (status & ATA_SR_BSY)
+        return;
+    ch->irq_status = status;
+    ch->irq_seen = 1;
+    wakeup(ch);
+}
+
+static void ata_irq_primary(void)
+{
+    ata_irq(&channels[0]);
+}
+
+static void ata_irq_secondary(void)
+{
+    ata_irq(&channels[1]);
+}
+
+/* Checks a status returned by ata_wait for the step of op ("read",
+ * "write", "flush") at sector; want_data: the disk must be asking for or
+ * offering a sector. Returns 0, or -EIO after printing what went wrong. */
+static int ata_check(struct ata_disk *d, int status, int want_data, const char *op,
+                     uint32_t sector)
+{
+    const char *name = d->dev.name;
+    if (status == ATA_TIMEOUT) {
+        printk("ata: %s: %s timed out at sector %u\n", name, op, sector);
+        return -EIO;
+    }
+    if (status & (ATA_SR_ERR | ATA_SR_DF)) {
+        printk("ata: %s: %s error at sector %u (status 0x%02x, error 0x%02x)\n", name, op,
+               sector, status, inb(d->ch->base + ATA_REG_ERROR));
+        return -EIO;
+    }
+    if (want_data != !!(status & ATA_SR_DRQ)) {
+        printk("ata: %s: %s: unexpected status 0x%02x at sector %u\n", name, op, status,
+               sector);
+        return -EIO;
+    }
+    return 0;
+}
+
+/* Selects d, waits until its channel is idle, then sends cmd for count
+ * (1..256) sectors at lba, with interrupts from the disk on if use_irq.
+ * Returns 0 or -EIO (the channel stayed busy). */
+static int ata_issue(struct ata_disk *d, uint8_t cmd, uint32_t lba, uint32_t count,
+                     int use_irq)
+{
+    struct ata_channel *ch = d->ch;
+    outb(ch->ctrl, use_irq ? 0 : ATA_CTL_NIEN);
+    outb(ch->base + ATA_REG_DRIVE, ATA_DRIVE_LBA | d->slave << 4 | ((lba >> 24) & 0x0F));
+    ata_delay(ch);
+    if (ata_poll(ch) == ATA_TIMEOUT) {         /* ERR from a failed command is fine */
+        printk("ata: %s: stays busy; cannot start a command at sector %u\n", d->dev.name,
+               lba);
+        return -EIO;
+    }
+    outb(ch->base + ATA_REG_COUNT, count & 0xFF);      /* 256 is written as 0 */
+    outb(ch->base + ATA_REG_LBA_LOW, lba & 0xFF);
+    outb(ch->base + ATA_REG_LBA_MID, (lba >> 8) & 0xFF);
+    outb(ch->base + ATA_REG_LBA_HIGH, (lba >> 16) & 0xFF);
+    ch->irq_seen = 0;           /* interrupts are off: none can come between */
+    outb(ch->base + ATA_REG_COMMAND, cmd);
+    ata_delay(ch);
+    return 0;
+}
+
+/* One READ SECTORS command: count (1..256) sectors at lba into buf. The
+ * disk interrupts when each sector is ready. Returns 0 or -EIO. */
+static int ata_read_sectors(struct ata_disk *d, uint32_t lba, uint16_t *buf,
+                            uint32_t count, int use_irq)
+{
+    int err = ata_issue(d, ATA_CMD_READ, lba, count, use_irq);
+    for (uint32_t i = 0; !err && i < count; i++, buf += ATA_WORDS) {
+        err = ata_check(d, ata_wait(d->ch, use_irq), 1, "read", lba + i);
+        if (!err)
+            ata_read_words(d->ch->base + ATA_REG_DATA, buf, ATA_WORDS);
+    }
+    return err;
+}
+
+/* One WRITE SECTORS command: count (1..256) sectors from buf at lba. The
+ * disk asks for the first sector without interrupting (so that step is
+ * always polled), then interrupts once each sector is written: asking for
+ * the next, or at the end. Returns 0 or -EIO. */
+static int ata_write_sectors(struct ata_disk *d, uint32_t lba, const uint16_t *buf,
+                             uint32_t count, int use_irq)
+{
+    int err = ata_issue(d, ATA_CMD_WRITE, lba, count, use_irq);
+    if (!err)
+        err = ata_check(d, ata_poll(d->ch), 1, "write", lba);
+    for (uint32_t i = 0; !err && i < count; i++, buf += ATA_WORDS) {
+        ata_write_words(d->ch->base + ATA_REG_DATA, buf, ATA_WORDS);
+        err = ata_check(d, ata_wait(d->ch, use_irq), i + 1 < count, "write", lba + i);
+    }
+    return err;
+}
+
+/* CACHE FLUSH after a write that ended at sector last (for the message):
+ * returns when what was written is on the medium; 0 or -EIO. */
+static int ata_flush(struct ata_disk *d, uint32_t last, int use_irq)
+{
+    int err = ata_issue(d, ATA_CMD_FLUSH, 0, 0, use_irq);
+    if (!err)
+        err = ata_check(d, ata_wait(d->ch, use_irq), 0, "flush", last);
+    return err;
+}
+
+/* Takes ch for one request. A process sleeps while another one holds it;
+ * the idle context cannot sleep and gets -EBUSY. Interrupts off. */
+static int ata_channel_get(struct ata_channel *ch, int use_irq)
+{
+    while (ch->busy) {
+        if (!use_irq)
+            return -EBUSY;
+        sleep_on(&ch->busy);
+    }
+    ch->busy = 1;
+    return 0;
+}
+
+static void ata_channel_put(struct ata_channel *ch)
+{
+    ch->busy = 0;
+    wakeup(&ch->busy);
+}
+
+/* The block_ops of an ATA disk: count sectors (range already checked by
+ * kernel/block.c) in commands of up to 256, then a cache flush after a
+ * write. Interrupt-driven when a process (pid != 0) calls, polled
+ * otherwise. Any interrupt state on entry; restored on return. */
+static int ata_transfer(struct block_device *dev, uint32_t sector, void *buf,
+                        uint32_t count, int write)
+{
+    struct ata_disk *d = dev->driver;
+    int use_irq = current && current->pid != 0;
+    int irq_on = irq_save();
+    int err = ata_channel_get(d->ch, use_irq);
+    if (err) {
+        irq_restore(irq_on);
+        return err;
+    }
+    for (uint16_t *p = buf; !err && count > 0;) {
+        uint32_t n = count < ATA_MAX_COUNT ? count : ATA_MAX_COUNT;
+        err = write ? ata_write_sectors(d, sector, p, n, use_irq)
+                    : ata_read_sectors(d, sector, p, n, use_irq);
+        sector += n;
+        count -= n;
+        p += n * ATA_WORDS;
+    }
+    if (!err && write)
+        err = ata_flush(d, sector - 1, use_irq);
+    ata_channel_put(d->ch);
+    irq_restore(irq_on);
+    return err;
+}
+
+static int ata_read(struct block_device *dev, uint32_t sector, void *buf, uint32_t count)
+{
+    return ata_transfer(dev, sector, buf, count, 0);
+}
+
+static int ata_write(struct block_device *dev, uint32_t sector, const void *buf,
+                     uint32_t count)
+{
+    return ata_transfer(dev, sector, (void *)buf, count, 1);
+}
+
+static const struct block_ops ata_ops = { .read = ata_read, .write = ata_write };
+
+/* Sends IDENTIFY to position slave of ch (polled, disk interrupts off).
+ * Returns 1 with the 256 words in id for an ATA disk; 0 for an empty
+ * position (status 0, or 0xFF: a floating bus), an ATAPI device (whose
+ * signature, LBA mid/high 0x14/0xEB or 0x69/0x96, it reports), or
+ * anything that does not answer. */
+static int ata_identify(struct ata_channel *ch, int slave, const char *name, uint16_t *id)
+{
+    outb(ch->ctrl, ATA_CTL_NIEN);
+    outb(ch->base + ATA_REG_DRIVE, 0xA0 | slave << 4);
+    ata_delay(ch);
+    uint8_t status = inb(ch->ctrl);
+    if (status == 0 || status == 0xFF)
+        return 0;
+    if (ata_poll(ch) == ATA_TIMEOUT) {
+        pr_info("ata: %s: busy, not answering; skipped\n", name);
+        return 0;
+    }
+    for (int i = ATA_REG_COUNT; i <= ATA_REG_LBA_HIGH; i++)
+        outb(ch->base + i, 0);
+    outb(ch->base + ATA_REG_COMMAND, ATA_CMD_IDENTIFY);
+    ata_delay(ch);
+    status = inb(ch->ctrl);
+    if (status == 0 || status == 0xFF)
+        return 0;
+    int s = ata_poll(ch);
+    uint8_t mid = inb(ch->base + ATA_REG_LBA_MID), high = inb(ch->base + ATA_REG_LBA_HIGH);
+    if ((mid == 0x14 && high == 0xEB) || (mid == 0x69 && high == 0x96)) {
+        pr_info("ata: %s: ATAPI device (CD-ROM), skipped\n", name);
+        return 0;
+    }
+    if (s == ATA_TIMEOUT || (s & (ATA_SR_ERR | ATA_SR_DF)) || !(s & ATA_SR_DRQ) || mid ||
+        high)
+        return 0;
+    ata_read_words(ch->base + ATA_REG_DATA, id, ATA_WORDS);
+    return 1;
+}
+
+/* The number of sectors an IDENTIFY reports, or 0 (after saying why) for
+ * a disk we cannot use: no LBA, or larger than LBA28 reaches. */
+static uint32_t ata_disk_sectors(const uint16_t *id, const char *name)
+{
+    uint32_t lba28 = id[60] | (uint32_t)id[61] << 16;
+    int lba48 = (id[83] >> 10) & 1;
+    if (!((id[49] >> 9) & 1) || lba28 == 0) {
+        printk("ata: %s: no LBA addressing; not used\n", name);
+        return 0;
+    }
+    if (lba28 > ATA_LBA28_MAX ||
+        (lba48 && (id[102] || id[103] || (id[100] | (uint32_t)id[101] << 16) > ATA_LBA28_MAX))) {
+        printk("ata: %s: larger than LBA28 reaches (128 GiB); not used\n", name);
+        return 0;
+    }
+    return lba28;
+}
+
+void ata_init(void)
+{
+    static const irq_handler_fn handlers[2] = { ata_irq_primary, ata_irq_secondary };
+    static uint16_t id[ATA_WORDS];
+    for (int c = 0; c < 2; c++) {
+        int found = 0;
+        for (int slave = 0; slave < 2; slave++) {
+            struct ata_disk *d = &disks[c * 2 + slave];
+            d->dev.name[0] = 'h';
+            d->dev.name[1] = 'd';
+            d->dev.name[2] = (char)('a' + c * 2 + slave);
+            if (!ata_identify(&channels[c], slave, d->dev.name, id))
+                continue;
+            d->dev.sectors = ata_disk_sectors(id, d->dev.name);
+            if (d->dev.sectors == 0)
+                continue;
+            d->dev.ops = &ata_ops;
+            d->dev.driver = d;
+            d->ch = &channels[c];
+            d->slave = slave;
+            if (block_register(&d->dev) < 0)
+                continue;
+            found = 1;
+            pr_info("ata: %s: %u sectors (%u MiB)\n", d->dev.name, d->dev.sectors,
+                    d->dev.sectors >> 11);
+        }
+        if (found)
+            irq_register(channels[c].irq, handlers[c]);
+    }
+}

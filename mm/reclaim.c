@@ -1,0 +1,189 @@
+/* reclaim.c: page replacement. A clock hand sweeps the frame table; a
+ * user page whose PTEs show it was accessed since the last sweep gets a
+ * second chance (the accessed bits are cleared); otherwise it is evicted
+ * from every page table that maps it (found through its reverse map):
+ *   - a page of the page cache (clean: files are read-only) is dropped;
+ *     each PTE becomes zero and the next touch reads the file again;
+ *   - any other page goes to swap: it enters the swap cache under a new
+ *     slot, each PTE becomes that slot's swap entry, and the frame is
+ *     written out (sleeping) and freed.
+ * A frame under I/O (PG_LOCKED) is never chosen. With nothing left to
+ * evict, the process with the largest resident set plus swap is killed. */
+#include "mm/reclaim.h"
+#include "kernel/printk.h"
+#include "kernel/proc.h"
+#include "kernel/sched.h"
+#include "kernel/timer.h"
+#include "mm/filemap.h"
+#include "mm/frame.h"
+#include "mm/mm.h"
+#include "mm/pgtable.h"
+#include "mm/rmap.h"
+#include "mm/swap.h"
+#include "mm/swap_map.h"
+
+struct reclaim_stats reclaim_stats;
+static uint32_t hand;
+
+/* Was pg accessed through any of its PTEs since the last look? Clears the
+ * accessed bits it finds. */
+static int referenced(struct page *pg)
+{
+    int seen = 0;
+    for (struct rmap_item *r = pg->rmap; r; r = r->next) {
+        pte_t *pte = pgtable_walk(r->pgdir, r->va, false);
+        if (pte && (*pte & PTE_ACCESSED)) {
+            pgtable_set(r->pgdir, r->va, pte, *pte & ~PTE_ACCESSED);
+            seen = 1;
+        }
+    }
+    return seen;
+}
+
+/* Replaces every PTE that maps pg by new_pte (zero, or a swap entry whose
+ * slot then gains a reference per PTE), dropping those references on pg. */
+static void unmap_everywhere(struct page *pg, pte_t new_pte)
+{
+    while (pg->rmap) {
+        struct rmap_item *r = pg->rmap;
+        pde_t *pgdir = r->pgdir;
+        uint32_t va = r->va;
+        pte_t *pte = pgtable_walk(pgdir, va, false);
+        if (!pte || PTE_FRAME(*pte) != page_to_phys(pg) || !pte_present(*pte))
+            panic("reclaim: reverse map of frame %p names %p, which does not map it",
+                  (void *)page_to_phys(pg), (void *)va);
+        rmap_remove(pg, pgdir, va);
+        pgtable_set(pgdir, va, pte, new_pte);
+        if (new_pte)
+            swap_entry_dup(pte_swap_slot(new_pte));
+        page_put(pg);
+    }
+}
+
+/* Sends an anonymous page to swap; returns 1 if its frame was freed. */
+static int evict_anon(struct page *pg)
+{
+    int write = 0;
+    if (!(pg->flags & PG_SWAPCACHE)) {
+        uint32_t slot = swap_enabled() ? swap_slot_alloc() : 0;
+        if (!slot)
+            return 0;
+        swap_cache_add(slot, pg);
+        write = 1;      /* a page in the swap cache is never writable: its copy
+                           on disk is good, so only a new one is written */
+    }
+    uint32_t slot = pg->index;
+    unmap_everywhere(pg, pte_make_swap(slot));
+    if (write) {
+        pg->flags |= PG_LOCKED;
+        int err = swap_write(slot, pg);
+        pg->flags &= ~PG_LOCKED;
+        wakeup(pg);
+        if (err < 0)
+            return 0;   /* the page stays in the swap cache: nothing lost */
+    }
+    reclaim_stats.evicted_anon++;
+    if (pg->count == 1) {
+        swap_cache_remove(pg);          /* the last reference: frees it */
+        return 1;
+    }
+    swap_cache_trim(pg);
+    return 0;
+}
+
+/* Tries to free the frame under the clock hand. */
+static int evict(struct page *pg)
+{
+    if (pg->flags & (PG_FREE | PG_RESERVED | PG_PGTABLE | PG_SLAB | PG_KMALLOC_RUN | PG_LOCKED))
+        return 0;
+    if (!pg->rmap && !(pg->flags & (PG_FILECACHE | PG_SWAPCACHE)))
+        return 0;                       /* not a user page */
+    if (referenced(pg))
+        return 0;                       /* second chance */
+    if (pg->flags & PG_FILECACHE) {
+        unmap_everywhere(pg, 0);
+        if (pg->count != 1)
+            return 0;                   /* someone in the kernel holds it */
+        reclaim_stats.evicted_file++;
+        filemap_drop(pg);
+        return 1;
+    }
+    return evict_anon(pg);
+}
+
+uint32_t reclaim_pages(uint32_t want)
+{
+    uint32_t freed = 0;
+    for (uint32_t n = 0; n < 2 * frame_max_pfn && freed < want; n++) {
+        struct page *pg = &frame_table[hand];
+        hand = hand + 1 < frame_max_pfn ? hand + 1 : 0;
+        reclaim_stats.scanned++;
+        freed += evict(pg);
+    }
+    trace(TRACE_SWAP, "reclaim: freed %u of %u wanted, %u free", freed, want,
+          frame_free_count());
+    return freed;
+}
+
+/* Resident plus swapped pages of mm. */
+static uint32_t footprint(struct mm *mm)
+{
+    uint32_t rss = 0, swapped = 0;
+    mm_count_pages(mm, &rss, &swapped);
+    return rss + swapped;
+}
+
+/* Chooses the process using the most memory and kills it. Returns 0 if
+ * that is the caller (it must die), 1 if another was killed or is already
+ * dying (the caller waits for it). */
+static int oom_kill(void)
+{
+    struct proc *victim = 0;
+    uint32_t most = 0;
+    for (int i = 1; i < NPROC; i++) {
+        struct proc *p = &proc_table[i];
+        if (p->state == PROC_UNUSED || p->state == PROC_ZOMBIE || !p->mm)
+            continue;
+        if (p->killed == SIGKILL)
+            return 1;                   /* one is dying already: wait for it */
+        uint32_t n = footprint(p->mm);
+        if (n > most || !victim) {
+            most = n;
+            victim = p;
+        }
+    }
+    reclaim_stats.oom_kills++;
+    if (!victim || victim == current)
+        return 0;                       /* the fault handler says so and kills */
+    printk("out of memory: killed pid %d (%s), %u KiB resident and in swap\n", victim->pid,
+           victim->name, most * 4);
+    victim->killed = SIGKILL;
+    if (victim->state == PROC_SLEEPING)
+        victim->state = PROC_RUNNABLE;
+    return 1;
+}
+
+struct page *page_alloc_user(void)
+{
+    for (int tries = 0;; tries++) {
+        if (frame_free_count() < RECLAIM_LOW)
+            reclaim_pages(RECLAIM_BATCH);
+        if (frame_free_count() > RECLAIM_RESERVE) {
+            struct page *pg = frame_alloc();
+            if (pg)
+                return pg;
+        }
+        if (current->killed)
+            return 0;                   /* dying anyway: give up the memory */
+        if (tries < 3) {
+            reclaim_pages(RECLAIM_BATCH);
+            continue;
+        }
+        if (!oom_kill())
+            return 0;
+        /* Let the victim run and exit: sleep a tick, so that interrupts
+         * (a disk it waits for) come in even if nothing else can run. */
+        sleep_on((void *)&jiffies);
+        tries = 0;
+    }
+}

@@ -1,0 +1,29 @@
+/* swap.h: the swap area: a disk that mkswap formatted, found at boot,
+ * written and read a page at a time. */
+#ifndef MM_SWAP_H
+#define MM_SWAP_H
+
+#include <stdint.h>
+
+struct page;
+
+/* Looks at every block device and uses the first whose first page carries
+ * the Linux swap signature ("SWAPSPACE2", version 1). Never writes to a
+ * disk without it. Prints what it found. */
+void swap_init(void);
+
+/* Is there a swap area? */
+int swap_enabled(void);
+
+/* Writes / reads pg to / from slot. The caller has set PG_LOCKED on pg;
+ * these sleep while the disk works. Return 0 or -EIO. */
+int swap_write(uint32_t slot, struct page *pg);
+int swap_read(uint32_t slot, struct page *pg);
+
+/* For /proc/meminfo and /proc/vmstat: slots (pages) in all and free, and
+ * pages read from and written to swap since boot. */
+void swap_get_stats(uint32_t *total_pages, uint32_t *free_pages);
+uint32_t swap_pswpin(void);
+uint32_t swap_pswpout(void);
+
+#endif

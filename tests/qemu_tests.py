@@ -129,7 +129,41 @@ def ata_test(name, index):
                 must_not=[r"FAILED", r"^ata: .*(error|timed out)"])
 
 
+def swap_test(name, case, mem="8M", swap_mb=64, must=(), timeout=240):
+    """Boots `t_swap CASE` with mem= small and a fresh swap disk made by
+    mkswap at hdb; the program checks its data and that memory and swap
+    come back to where they started."""
+    return Test(name, f"quiet mem={mem} init=/bin/t_swap -- {case}", 0, timeout=timeout,
+                disks=[Disk(1, size=swap_mb << 20, mkswap=True)],
+                must=[rf"^t_swap {case.split()[0]}: ok$", r"^init exited with status 0$"] + list(must),
+                must_not=[r"^FAIL", r"^kernel panic", r"^kernel exception"])
+
+
 TESTS = [
+    # Demand paging and swap (issue: swap).
+    swap_test("swap-heap-48M-in-8M", "heap 48",
+              must=[r"^t_swap heap: 48 MiB, 0 \+ 0 bad pages, pswpout \+[1-9]\d*, pswpin \+[1-9]\d*$"]),
+    swap_test("swap-fork-halves", "fork 24",
+              must=[r"^t_swap fork: 24 MiB, children failed 0, parent bad pages 0"]),
+    swap_test("swap-four-procs", "procs 4 16", must=[r"^t_swap procs: 4 x 16 MiB, 0 failed"]),
+    swap_test("swap-syscall-io", "io 16",
+              must=[r"^t_swap io: read into untouched heap ok, write from swapped page ok$"]),
+    swap_test("stack-grows-2M", "stack 2048", must=[r"^t_swap stack: grew by \d+ KiB$"]),
+    Test("swap-full-kills-largest", "quiet mem=8M init=/bin/t_swap -- full 4 3", 0, timeout=240,
+         disks=[Disk(1, size=8 << 20, mkswap=True)],
+         must=[r"^out of memory: killed pid \d+ \(t_swap\)", r"^t_swap full: 2 finished intact, largest killed: yes$",
+               r"^t_swap full: ok$"],
+         must_not=[r"^kernel panic", r"^FAIL"]),
+    Test("no-swap-disk", "mem=8M init=/bin/t_swap -- heap 2", 1,
+         must=[r"^swap: no disk with a swap signature; running without swap$"],
+         must_not=[r"^kernel panic"]),
+    Test("disk-without-signature-untouched", "mem=8M init=/bin/t_swap -- full 2 2", 0, timeout=120,
+         disks=[Disk(1, size=8 << 20, head=bytes(range(256)) * 16)], check_disks=check_untouched(1),
+         must=[r"^ata: hdb: 16384 sectors", r"^swap: no disk with a swap signature; running without swap$",
+               r"^out of memory: killed pid \d+ \(t_swap\)", r"^t_swap full: ok$"]),
+    Test("swap-off-leaves-disk-alone", "swap=off mem=8M init=/bin/t_swap -- procs 2 1", 0,
+         disks=[Disk(1, size=8 << 20, mkswap=True)], check_disks=check_untouched(1),
+         must=[r"^swap: off \(swap=off\)$", r"^t_swap procs: ok$"]),
     # The ATA driver (issue: disk). Each test gets fresh images of its own.
     ata_test("ata-selftest-hdb", 1),
     ata_test("ata-selftest-hda", 0),

@@ -72,11 +72,13 @@ $(BUILD)/ksyms.o: $(BUILD)/ksyms.asm
 -include user/user.mk
 INITRD_FILES := $(USER_PROGS:%=$(BUILD)/user/bin/%)
 
-# /tests holds broken programs for the exec tests (tools/mkbadelf.py).
+# Programs go in stripped (their symbols stay in build/user/bin for GDB):
+# the initrd lives in RAM, which tests squeeze with mem=. /tests holds
+# broken programs for the exec tests (tools/mkbadelf.py).
 $(BUILD)/initrd.cpio: $(INITRD_FILES) tools/mkbadelf.py
 	rm -rf $(BUILD)/initrd && mkdir -p $(BUILD)/initrd/bin $(BUILD)/initrd/etc $(BUILD)/initrd/tests
 	echo "vmos initrd" > $(BUILD)/initrd/etc/motd
-	cp $(INITRD_FILES) $(BUILD)/initrd/bin/
+	for f in $(INITRD_FILES); do strip -o $(BUILD)/initrd/bin/$${f##*/} $$f; done
 	python3 tools/mkbadelf.py $(BUILD)/user/bin/echo $(BUILD)/initrd/tests
 	cd $(BUILD)/initrd && find . -mindepth 1 | LC_ALL=C sort | \
 		cpio --quiet -o -H newc --reproducible > ../initrd.cpio

@@ -35,7 +35,6 @@
 
 #define ATA_CMD_READ 0x20       /* READ SECTORS */
 #define ATA_CMD_WRITE 0x30      /* WRITE SECTORS */
-#define ATA_CMD_FLUSH 0xE7      /* CACHE FLUSH */
 #define ATA_CMD_IDENTIFY 0xEC
 
 #define ATA_WORDS 256           /* 16-bit words in a sector */
@@ -215,16 +214,6 @@ static int ata_write_sectors(struct ata_disk *d, uint32_t lba, const uint16_t *b
     return err;
 }
 
-/* CACHE FLUSH after a write that ended at sector last (for the message):
- * returns when what was written is on the medium; 0 or -EIO. */
-static int ata_flush(struct ata_disk *d, uint32_t last, int use_irq)
-{
-    int err = ata_issue(d, ATA_CMD_FLUSH, 0, 0, use_irq);
-    if (!err)
-        err = ata_check(d, ata_wait(d->ch, use_irq), 0, "flush", last);
-    return err;
-}
-
 /* Takes ch for one request. A process sleeps while another one holds it;
  * the idle context cannot sleep and gets -EBUSY. Interrupts off. */
 static int ata_channel_get(struct ata_channel *ch, int use_irq)
@@ -245,8 +234,9 @@ static void ata_channel_put(struct ata_channel *ch)
 }
 
 /* The block_ops of an ATA disk: count sectors (range already checked by
- * kernel/block.c) in commands of up to 256, then a cache flush after a
- * write. Interrupt-driven when a process (pid != 0) calls, polled
+ * kernel/block.c) in commands of up to 256. No cache flush after a write:
+ * the only writer is swap, whose contents need not outlive the boot, and
+ * a flush per page costs the host a disk sync. Interrupt-driven when a process (pid != 0) calls, polled
  * otherwise. Any interrupt state on entry; restored on return. */
 static int ata_transfer(struct block_device *dev, uint32_t sector, void *buf,
                         uint32_t count, int write)
@@ -267,8 +257,6 @@ static int ata_transfer(struct block_device *dev, uint32_t sector, void *buf,
         count -= n;
         p += n * ATA_WORDS;
     }
-    if (!err && write)
-        err = ata_flush(d, sector - 1, use_irq);
     ata_channel_put(d->ch);
     irq_restore(irq_on);
     return err;

@@ -8,6 +8,7 @@
 #include "kernel/timer.h"
 #include "kernel/x86.h"
 #include "mm/frame.h"
+#include "mm/swap.h"
 #include "mm/uaccess.h"
 
 struct new_utsname {
@@ -45,6 +46,7 @@ long sys_sysinfo(void *ubuf)
     si.uptime = (int32_t)(jiffies / TIMER_HZ);
     si.totalram = frame_total_count();
     si.freeram = frame_free_count();
+    swap_get_stats(&si.totalswap, &si.freeswap);
     for (int i = 0; i < NPROC; i++)
         if (proc_table[i].state != PROC_UNUSED)
             si.procs++;

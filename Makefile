@@ -104,12 +104,15 @@ QEMU_COMMON := -accel $(ACCEL) -m $(MEM) -no-reboot \
 	-drive file=$(BUILD)/swap.img,format=raw,if=ide,index=1
 QEMU_DISPLAY := $(if $(DISPLAY),-serial mon:stdio,-nographic)
 
+# QEMU exits with 2*N+1 when the kernel powers off with status N.
 run: all
-	-$(QEMU) $(QEMU_COMMON) $(QEMU_DISPLAY) -kernel $(BUILD)/kernel.elf \
-		-initrd $(BUILD)/initrd.cpio -append "$(CMDLINE)"
+	$(QEMU) $(QEMU_COMMON) $(QEMU_DISPLAY) -kernel $(BUILD)/kernel.elf \
+		-initrd $(BUILD)/initrd.cpio -append "$(CMDLINE)" || \
+		echo "(QEMU exit status $$?: kernel status $$(( ($$? - 1) / 2 )))"
 
 run-iso: all
-	-$(QEMU) $(QEMU_COMMON) $(QEMU_DISPLAY) -cdrom $(BUILD)/os.iso -boot d
+	$(QEMU) $(QEMU_COMMON) $(QEMU_DISPLAY) -cdrom $(BUILD)/os.iso -boot d || \
+		echo "(QEMU exit status $$?)"
 
 gdb: all
 	$(QEMU) $(QEMU_COMMON) -display none -serial file:$(BUILD)/gdb-serial.log \

@@ -72,9 +72,41 @@ static void keyboard_irq(void)
     }
 }
 
+/* Waits (bounded) until the controller can take a byte; 0 on time-out. */
+static int controller_ready(void)
+{
+    for (int i = 0; i < 100000; i++)
+        if (!(inb(KBD_STATUS) & 2))
+            return 1;
+    return 0;
+}
+
+/* The 8042 controller must translate the keyboard's scancode set 2 into
+ * set 1, which the tables above are: the BIOS usually turns that on, but
+ * small firmware (qboot) does not. Sets the controller's configuration
+ * byte: keyboard interrupt on (bit 0), translation on (bit 6). */
+static void controller_configure(void)
+{
+    if (!controller_ready())
+        return;
+    outb(KBD_STATUS, 0x20);             /* read the configuration byte */
+    int i;
+    for (i = 0; i < 100000 && !(inb(KBD_STATUS) & 1); i++)
+        ;
+    if (i == 100000)
+        return;
+    uint8_t config = inb(KBD_DATA) | 0x01 | 0x40;
+    if (!controller_ready())
+        return;
+    outb(KBD_STATUS, 0x60);             /* write the configuration byte */
+    if (controller_ready())
+        outb(KBD_DATA, config);
+}
+
 void keyboard_init(void)
 {
     while (inb(KBD_STATUS) & 1)
         (void)inb(KBD_DATA);
+    controller_configure();
     irq_register(1, keyboard_irq);
 }

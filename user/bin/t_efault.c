@@ -89,7 +89,15 @@ static void strings_across_a_page(void)
     close(fd);
 }
 
+static void unknown_system_call(void)
+{
+    long r;
+    __asm__ volatile("int $0x80" : "=a"(r) : "a"(999), "b"(1), "c"(2), "d"(3));
+    CHECK(r == -38);                    /* -ENOSYS */
+}
+
 static const struct t_case cases[] = {
+    { "unknown_system_call", unknown_system_call },
     { "write_bad_buffers", write_bad_buffers },
     { "read_bad_buffers", read_bad_buffers },
     { "read_into_text_refused", read_into_text_refused },

@@ -170,7 +170,50 @@ static void cow_copy_when_shared(void)
     CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
 }
 
+/* A fork of a process with 32 MiB touched copies page tables (and the
+ * reverse-map items of the shared pages), not 8192 pages. */
+static void fork_copies_tables_not_pages(void)
+{
+    const uint32_t pages = 8192;
+    char *heap = sbrk(pages * 4096);
+    CHECK(heap != (void *)-1);
+    for (uint32_t i = 0; i < pages; i++)
+        heap[i * 4096] = 1;
+    unsigned long before = free_pages();
+    pid_t pid = fork();
+    if (pid == 0) {
+        sleep(1);
+        exit(0);
+    }
+    unsigned long after = free_pages();
+    int status;
+    waitpid(pid, &status, 0);
+    printf("  fork of 32 MiB touched took %lu frames\n", before - after);
+    CHECK(before - after < pages / 16);
+}
+
+/* A process whose parent exits is handed to init (pid 1). */
+static void orphan_goes_to_init(void)
+{
+    pid_t child = fork();
+    if (child == 0) {
+        pid_t grandchild = fork();
+        if (grandchild == 0) {
+            struct timespec ts = { 0, 200 * 1000 * 1000 };
+            nanosleep(&ts, NULL);       /* outlive the parent */
+            printf("  orphan: parent is now pid %d\n", getppid());
+            exit(0);
+        }
+        exit(0);
+    }
+    int status;
+    waitpid(child, &status, 0);
+    sleep(1);                           /* the orphan reports, then exits to init */
+}
+
 static const struct t_case cases[] = {
+    { "fork_copies_tables_not_pages", fork_copies_tables_not_pages },
+    { "orphan_goes_to_init", orphan_goes_to_init },
     { "cow_reuse_when_alone", cow_reuse_when_alone },
     { "cow_copy_when_shared", cow_copy_when_shared },
     { "kill_sleeping_child", kill_sleeping_child },

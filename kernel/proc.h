@@ -36,6 +36,7 @@ extern struct proc *current;
 /* Signals we deliver (Linux numbers); all of them end the process. */
 #define SIGILL 4
 #define SIGTRAP 5
+#define SIGBUS 7
 #define SIGFPE 8
 #define SIGKILL 9
 #define SIGSEGV 11

@@ -6,12 +6,14 @@
 #include "kernel/errno.h"
 #include "kernel/exec.h"
 #include "kernel/file.h"
+#include "kernel/ipc_shm.h"
 #include "kernel/printk.h"
 #include "kernel/proc.h"
 #include "kernel/sched.h"
 #include "kernel/sysinfo.h"
 #include "kernel/trap.h"
 #include "mm/brk.h"
+#include "mm/mmap.h"
 
 typedef long (*syscall_fn)(uint32_t, uint32_t, uint32_t, uint32_t, uint32_t, uint32_t);
 
@@ -36,19 +38,28 @@ static const struct syscall table[] = {
     SYSCALL(37, sys_kill),
     SYSCALL(45, sys_brk),
     SYSCALL(54, sys_ioctl),
+    SYSCALL(90, sys_old_mmap),
+    SYSCALL(91, sys_munmap),
     SYSCALL(64, sys_getppid),
     SYSCALL(114, sys_wait4),
     SYSCALL(116, sys_sysinfo),
+    SYSCALL(117, sys_ipc),
     SYSCALL(122, sys_uname),
+    SYSCALL(125, sys_mprotect),
     SYSCALL(140, sys_llseek),
     SYSCALL(146, sys_writev),
     SYSCALL(158, sys_sched_yield),
     SYSCALL(162, sys_nanosleep),
+    SYSCALL(192, sys_mmap2),
     SYSCALL(195, sys_stat64),
     SYSCALL(196, sys_lstat64),
     SYSCALL(197, sys_fstat64),
     SYSCALL(220, sys_getdents64),
     SYSCALL(252, sys_exit),             /* exit_group: one thread per process */
+    SYSCALL(395, sys_shmget),
+    SYSCALL(396, sys_shmctl),
+    SYSCALL(397, sys_shmat),
+    SYSCALL(398, sys_shmdt),
 };
 #define NSYSCALLS (sizeof table / sizeof table[0])
 

@@ -9,7 +9,9 @@
  *   in no region (below a stack: grow     not the process's        SIGSEGV
  *     it, if within 8 MiB and near esp)
  *   region forbids the access             protection               SIGSEGV
+ *   PTE zero, shared memory region        first touch              the object's page
  *   PTE zero, file page in the region     first touch              read from the file
+ *   PTE zero, shared file, past its end   no page there            SIGBUS
  *   PTE zero, no file behind the page     first touch              zero-fill
  *   PTE holds a swap entry                paged out                swap in (sleeps), retry
  *   PTE present, write, marked COW        shared since fork        break copy-on-write
@@ -38,6 +40,7 @@
 #include "mm/pgtable.h"
 #include "mm/pte.h"
 #include "mm/reclaim.h"
+#include "mm/shmem.h"
 #include "mm/swap.h"
 #include "mm/swap_map.h"
 #include "kernel/sched.h"
@@ -47,7 +50,7 @@ struct fault_stats fault_stats;
 
 #define STACK_SLACK (65536u + 256)  /* how far below esp a push may land */
 
-enum decision { FAULT_DONE, FAULT_SEGV, FAULT_OOM };
+enum decision { FAULT_DONE, FAULT_SEGV, FAULT_SIGBUS, FAULT_OOM };
 
 static const char *access_kind(uint32_t err)
 {
@@ -115,17 +118,39 @@ static enum decision install(struct mm *mm, uint32_t page, pte_t *pte, pte_t was
     return FAULT_DONE;
 }
 
+/* First touch of a page of a shared memory object: map the object's
+ * frame for that page, writable if the region is. */
+static enum decision fault_shared(struct mm *mm, struct vma *v, uint32_t page, pte_t *pte)
+{
+    int retry;
+    uint32_t index = v->shm_pgoff + ((page - v->start) >> PAGE_SHIFT);
+    struct page *pg = shm_get_page(v->shm, index, &retry);
+    if (!pg)
+        return retry ? FAULT_DONE : FAULT_OOM;
+    uint32_t prot = PTE_USER | ((v->flags & VM_WRITE) ? PTE_WRITE : 0);
+    return install(mm, page, pte, 0, pg, prot);
+}
+
 /* First touch of a page (its PTE is zero): fill a frame from the file
  * and/or with zeros, as the region says, and map it. A read of a page
- * lying wholly in the file maps the page-cache frame itself (read-only;
- * copy-on-write if the region is writable), so every process running a
- * program shares its text. */
+ * that the file's page-cache frame holds exactly (wholly inside the
+ * file's part of the region, or that part reaches the end of the file,
+ * after which the cache frame is zero) maps that frame itself: read-only,
+ * copy-on-write if the region is writable; so every process running a
+ * program shares its text, and a shared file mapping shares the cache. */
 static enum decision fault_fill(struct mm *mm, struct vma *v, uint32_t page, pte_t *pte,
                                 int write)
 {
+    if (v->shm)
+        return fault_shared(mm, v, page, pte);
     uint32_t prot = PTE_USER | ((v->flags & VM_WRITE) ? PTE_WRITE : 0);
     uint32_t rel = page - v->start;
-    if (v->file && rel + PAGE_SIZE <= v->file_len && !write) {
+    int in_file = v->file && rel < v->file_len;
+    if (!in_file && v->file && (v->flags & VM_SHARED))
+        return FAULT_SIGBUS;            /* a shared file mapping past the end */
+    int cache_exact = in_file && (rel + PAGE_SIZE <= v->file_len ||
+                                  v->file_off + v->file_len >= v->file->size);
+    if (cache_exact && !write) {
         struct page *pg = filemap_get_page(v->file, (v->file_off + rel) >> PAGE_SHIFT);
         if (!pg)
             return FAULT_OOM;
@@ -139,7 +164,7 @@ static enum decision fault_fill(struct mm *mm, struct vma *v, uint32_t page, pte
         return FAULT_OOM;
     char *dst = page_to_virt(pg);
     uint32_t from_file = 0;
-    if (v->file && rel < v->file_len) {
+    if (in_file) {
         from_file = v->file_len - rel < PAGE_SIZE ? v->file_len - rel : PAGE_SIZE;
         long got = inode_read(v->file, v->file_off + rel, dst, from_file);
         from_file = got > 0 ? (uint32_t)got : 0;
@@ -241,7 +266,8 @@ static uint32_t uaccess_fixup(uint32_t eip)
 
 static const char *decision_name(enum decision d)
 {
-    return d == FAULT_DONE ? "handled" : d == FAULT_SEGV ? "SIGSEGV" : "out of memory";
+    return d == FAULT_DONE ? "handled" : d == FAULT_SEGV ? "SIGSEGV"
+           : d == FAULT_SIGBUS ? "SIGBUS" : "out of memory";
 }
 
 void fault_handle(struct trapframe *tf)
@@ -281,6 +307,11 @@ void fault_handle(struct trapframe *tf)
     if (fixup) {
         tf->eip = fixup;                /* the system call returns -EFAULT */
         return;
+    }
+    if (d == FAULT_SIGBUS) {
+        printk("bus error: pid %d (%s) at %p, eip %p: past the end of the mapped file\n",
+               current->pid, current->name, (void *)addr, (void *)tf->eip);
+        proc_kill_current(SIGBUS);
     }
     printk("segfault: pid %d (%s) at %p, eip %p, %s, %s\n", current->pid, current->name,
            (void *)addr, (void *)tf->eip, access_kind(tf->err), cause(tf->err));

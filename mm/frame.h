@@ -9,6 +9,7 @@
 
 struct inode;
 struct rmap_item;
+struct shm_object;
 
 struct page {
     uint32_t count;             /* references: mappings, caches, kernel holds */
@@ -19,11 +20,12 @@ struct page {
         void *slab_free;        /* kmalloc: first free object in this slab */
         uint32_t run_pages;     /* kmalloc: length of a multi-frame run (head) */
         struct inode *file;     /* page cache: the file this page holds */
+        struct shm_object *shm; /* shared memory: the object this page holds */
     };
     union {
         uint32_t slab_inuse;    /* kmalloc: objects allocated in this slab */
-        uint32_t index;         /* page cache: page number in the file;
-                                   swap cache: the swap slot */
+        uint32_t index;         /* page cache, shared memory: page number in
+                                   the file or object; swap cache: the slot */
     };
     struct rmap_item *rmap;     /* every user PTE that maps this frame */
 };
@@ -37,6 +39,7 @@ enum {
     PG_FILECACHE = 1 << 5,      /* in the page cache of a file (mm/filemap.c) */
     PG_SWAPCACHE = 1 << 6,      /* in the swap cache: holds slot `index` */
     PG_LOCKED = 1 << 7,         /* being read from or written to swap */
+    PG_SHM = 1 << 8,            /* held by a shared memory object (mm/shmem.c) */
 };
 
 extern struct page *frame_table;

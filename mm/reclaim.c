@@ -4,6 +4,8 @@
  * from every page table that maps it (found through its reverse map):
  *   - a page of the page cache (clean: files are read-only) is dropped;
  *     each PTE becomes zero and the next touch reads the file again;
+ *   - a page of a shared memory object: each PTE becomes zero, and the
+ *     object writes the page to a slot it owns (mm/shmem.c);
  *   - any other page goes to swap: it enters the swap cache under a new
  *     slot, each PTE becomes that slot's swap entry, and the frame is
  *     written out (sleeping) and freed.
@@ -19,6 +21,7 @@
 #include "mm/mm.h"
 #include "mm/pgtable.h"
 #include "mm/rmap.h"
+#include "mm/shmem.h"
 #include "mm/swap.h"
 #include "mm/swap_map.h"
 
@@ -96,10 +99,14 @@ static int evict(struct page *pg)
 {
     if (pg->flags & (PG_FREE | PG_RESERVED | PG_PGTABLE | PG_SLAB | PG_KMALLOC_RUN | PG_LOCKED))
         return 0;
-    if (!pg->rmap && !(pg->flags & (PG_FILECACHE | PG_SWAPCACHE)))
+    if (!pg->rmap && !(pg->flags & (PG_FILECACHE | PG_SWAPCACHE | PG_SHM)))
         return 0;                       /* not a user page */
     if (referenced(pg))
         return 0;                       /* second chance */
+    if (pg->flags & PG_SHM) {
+        unmap_everywhere(pg, 0);        /* the object keeps the page */
+        return pg->count == 1 ? shm_evict(pg) : 0;
+    }
     if (pg->flags & PG_FILECACHE) {
         unmap_everywhere(pg, 0);
         if (pg->count != 1)

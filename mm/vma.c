@@ -1,10 +1,14 @@
 /* vma.c: the list of regions of an address space: lookup, insertion in
- * address order, copying for fork, freeing. */
+ * address order, splitting, unmapping a range, merging, copying for fork,
+ * freeing. A region backed by a shared memory object holds a reference on
+ * it. */
 #include "mm/vma.h"
 #include "kernel/errno.h"
 #include "mm/kmalloc.h"
 #include "mm/layout.h"
 #include "mm/mm.h"
+#include "mm/pgtable.h"
+#include "mm/shmem.h"
 
 struct vma *vma_find(struct mm *mm, uint32_t addr)
 {
@@ -41,9 +45,89 @@ struct vma *vma_add(struct mm *mm, uint32_t start, uint32_t end, uint32_t flags,
     v->file = file;
     v->file_off = file_off;
     v->file_len = file_len;
+    v->shm = 0;
+    v->shm_pgoff = 0;
     v->next = *link;
     *link = v;
     return v;
+}
+
+/* Frees one region that is already unlinked. */
+static void vma_free(struct vma *v)
+{
+    if (v->shm)
+        shm_put(v->shm);
+    kfree(v);
+}
+
+struct vma *vma_split(struct mm *mm, struct vma *v, uint32_t addr)
+{
+    (void)mm;
+    struct vma *w = kmalloc(sizeof *w);
+    if (!w)
+        return 0;
+    uint32_t lead = addr - v->start;
+    *w = *v;
+    w->start = addr;
+    w->file_off = v->file_off + lead;
+    w->file_len = v->file_len > lead ? v->file_len - lead : 0;
+    w->shm_pgoff = v->shm_pgoff + (lead >> PAGE_SHIFT);
+    if (w->shm)
+        shm_get(w->shm);
+    v->end = addr;
+    if (v->file_len > lead)
+        v->file_len = lead;
+    v->next = w;
+    return w;
+}
+
+int vma_unmap(struct mm *mm, uint32_t start, uint32_t end)
+{
+    /* Split the regions that straddle either edge, then drop the inside. */
+    struct vma *v = vma_find(mm, start);
+    if (v && v->start < start && !vma_split(mm, v, start))
+        return -ENOMEM;
+    v = vma_find(mm, end - 1);
+    if (v && v->end > end && !vma_split(mm, v, end))
+        return -ENOMEM;
+    struct vma **link = &mm->vmas;
+    while (*link) {
+        struct vma *w = *link;
+        if (w->start >= start && w->end <= end) {
+            pgtable_unmap_range(mm->pgdir, w->start, w->end - w->start);
+            *link = w->next;
+            vma_free(w);
+        } else {
+            link = &w->next;
+        }
+    }
+    return 0;
+}
+
+/* Can w be appended to v (touching, same flags, both plain anonymous)? */
+static int mergeable(const struct vma *v, const struct vma *w)
+{
+    return v->end == w->start && v->flags == w->flags && !v->file && !w->file &&
+           !v->shm && !w->shm && !(v->flags & (VM_HEAP | VM_GROWSDOWN));
+}
+
+void vma_merge(struct mm *mm, struct vma *v)
+{
+    struct vma *prev = 0;
+    for (struct vma *w = mm->vmas; w && w != v; w = w->next)
+        prev = w;
+    if (prev && mergeable(prev, v)) {
+        prev->end = v->end;
+        prev->next = v->next;
+        kfree(v);
+        v = prev;
+    }
+    struct vma *next = v->next;
+    if (next && mergeable(v, next)) {
+        v->end = next->end;
+        v->next = next->next;
+        kfree(next);
+    }
 }
 
 void vma_remove(struct mm *mm, struct vma *v)
@@ -51,7 +135,7 @@ void vma_remove(struct mm *mm, struct vma *v)
     for (struct vma **link = &mm->vmas; *link; link = &(*link)->next) {
         if (*link == v) {
             *link = v->next;
-            kfree(v);
+            vma_free(v);
             return;
         }
     }
@@ -68,6 +152,8 @@ int vma_copy_all(struct mm *dst, const struct mm *src)
         }
         *v = *s;
         v->next = 0;
+        if (v->shm)
+            shm_get(v->shm);
         *tail = v;
         tail = &v->next;
     }
@@ -79,7 +165,7 @@ void vma_free_all(struct mm *mm)
     while (mm->vmas) {
         struct vma *v = mm->vmas;
         mm->vmas = v->next;
-        kfree(v);
+        vma_free(v);
     }
 }
 

@@ -9,15 +9,17 @@
 
 struct inode;
 struct mm;
+struct shm_object;
 
 /* Protection (the access the region allows). */
 #define VM_READ  0x1
 #define VM_WRITE 0x2
 #define VM_EXEC  0x4
 /* Kinds and flags. */
-#define VM_SHARED    0x10       /* writes are seen by every mapper (issue: mmap) */
+#define VM_SHARED    0x10       /* writes are seen by every mapper */
 #define VM_GROWSDOWN 0x20       /* the stack: grows down on faults below it */
 #define VM_HEAP      0x40       /* the brk heap */
+#define VM_SYSV      0x80       /* a System V shared memory attachment */
 
 struct vma {
     uint32_t start, end;        /* page-aligned, [start, end) */
@@ -26,6 +28,8 @@ struct vma {
     uint32_t file_off;          /* file offset of `start` (page-aligned) */
     uint32_t file_len;          /* bytes from `start` that come from the file;
                                    the rest of the region reads as zero */
+    struct shm_object *shm;     /* shared anonymous memory, or NULL */
+    uint32_t shm_pgoff;         /* the object's page number at `start` */
     struct vma *next;
 };
 
@@ -44,6 +48,20 @@ struct vma *vma_add(struct mm *mm, uint32_t start, uint32_t end, uint32_t flags,
 
 /* Unlinks and frees region v of mm (its pages must be unmapped first). */
 void vma_remove(struct mm *mm, struct vma *v);
+
+/* Splits v at addr (page-aligned, inside v): v keeps [start, addr), a new
+ * region after it gets [addr, end) with the same backing at the right
+ * offset. Returns the new region, or NULL when out of memory. */
+struct vma *vma_split(struct mm *mm, struct vma *v, uint32_t addr);
+
+/* Removes every region, or part of one, in [start, end) and unmaps its
+ * pages (frames and swap slots released). Returns 0 or -ENOMEM (a region
+ * could not be split; nothing was unmapped). */
+int vma_unmap(struct mm *mm, uint32_t start, uint32_t end);
+
+/* Merges v with its neighbours where they touch and have the same flags
+ * and no backing (anonymous private memory, not heap or stack). */
+void vma_merge(struct mm *mm, struct vma *v);
 
 /* Copies every region of src into dst (fork). Returns 0 or -ENOMEM
  * (dst's regions are then freed). */

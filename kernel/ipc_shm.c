@@ -1,0 +1,284 @@
+/* ipc_shm.c: System V shared memory. A segment is a key, an id and a
+ * shared memory object (mm/shmem.c), the same kind of object that backs
+ * MAP_SHARED|MAP_ANONYMOUS: its pages go to swap and come back like any.
+ * shmat maps the object as a region marked VM_SYSV; the segment's table
+ * entry holds one reference on the object until IPC_RMID, and each
+ * attached region one more, so the memory goes when the segment is
+ * removed and the last attachment is gone. */
+#include "kernel/ipc_shm.h"
+#include "kernel/errno.h"
+#include "kernel/proc.h"
+#include "kernel/string.h"
+#include "kernel/timer.h"
+#include "mm/layout.h"
+#include "mm/mm.h"
+#include "mm/mmap.h"
+#include "mm/shmem.h"
+#include "mm/uaccess.h"
+#include "mm/vma.h"
+
+#define SHM_SEGMENTS 32
+#define SHMMAX (64u << 20)
+#define IPC_PRIVATE 0
+#define IPC_CREAT 01000
+#define IPC_EXCL 02000
+#define IPC_RMID 0
+#define IPC_SET 1
+#define IPC_STAT 2
+#define IPC_64 0x100
+#define SHM_RDONLY 010000
+#define SHM_RND 020000
+#define SHMLBA PAGE_SIZE
+
+struct segment {
+    int used;
+    int32_t key;                /* IPC_PRIVATE once removed */
+    uint32_t size;
+    uint16_t mode;
+    uint16_t seq;               /* the id is seq * SHM_SEGMENTS + index */
+    struct shm_object *obj;     /* NULL once removed (then kept by attachments) */
+    int cpid, lpid;
+    uint32_t atime, dtime, ctime;
+};
+
+static struct segment segments[SHM_SEGMENTS];
+
+static struct segment *find_id(int id)
+{
+    if (id < 0)
+        return 0;
+    struct segment *s = &segments[id % SHM_SEGMENTS];
+    return s->used && s->obj && s->seq == id / SHM_SEGMENTS ? s : 0;
+}
+
+static int id_of(const struct segment *s)
+{
+    return s->seq * SHM_SEGMENTS + (int)(s - segments);
+}
+
+/* Regions attached to obj, in every process. */
+static uint32_t attachments(const struct segment *s)
+{
+    return s->obj ? s->obj->refs - 1 : 0;
+}
+
+int32_t ipc_shm_key(const struct shm_object *obj)
+{
+    for (int i = 0; i < SHM_SEGMENTS; i++)
+        if (segments[i].used && segments[i].obj == obj)
+            return segments[i].key;
+    return -1;
+}
+
+long sys_shmget(int32_t key, uint32_t size, int flags)
+{
+    if (key != IPC_PRIVATE) {
+        for (int i = 0; i < SHM_SEGMENTS; i++) {
+            struct segment *s = &segments[i];
+            if (!s->used || !s->obj || s->key != key)
+                continue;
+            if ((flags & IPC_CREAT) && (flags & IPC_EXCL))
+                return -EEXIST;
+            if (size > s->size)
+                return -EINVAL;
+            return id_of(s);
+        }
+        if (!(flags & IPC_CREAT))
+            return -ENOENT;
+    }
+    if (size == 0 || size > SHMMAX)
+        return -EINVAL;
+    struct segment *s = 0;
+    for (int i = 0; i < SHM_SEGMENTS && !s; i++)
+        if (!segments[i].used)
+            s = &segments[i];
+    if (!s)
+        return -ENOSPC;
+    struct shm_object *obj = shm_create(PAGE_ROUND_UP(size) >> PAGE_SHIFT);
+    if (!obj)
+        return -ENOMEM;
+    uint16_t seq = (uint16_t)(s->seq + 1);
+    memset(s, 0, sizeof *s);
+    s->used = 1;
+    s->seq = seq;
+    s->key = key;
+    s->size = size;
+    s->mode = (uint16_t)(flags & 0777);
+    s->obj = obj;
+    s->cpid = current->pid;
+    s->ctime = jiffies / TIMER_HZ;
+    return id_of(s);
+}
+
+long sys_shmat(int id, uint32_t addr, int flags)
+{
+    struct segment *s = find_id(id);
+    if (!s)
+        return -EINVAL;
+    struct mm *mm = current->mm;
+    uint32_t len = PAGE_ROUND_UP(s->size);
+    if (addr) {
+        if (flags & SHM_RND)
+            addr &= ~(SHMLBA - 1);
+        if ((addr & ~PAGE_MASK) || addr < USER_BASE || len > STACK_RESERVED - addr)
+            return -EINVAL;
+        struct vma *v = vma_find_above(mm, addr);
+        if (v && v->start < addr + len)
+            return -EINVAL;             /* no SHM_REMAP: the range must be free */
+    } else if (!(addr = mmap_find_room(mm, 0, len))) {
+        return -ENOMEM;
+    }
+    uint32_t vmf = VM_READ | VM_SHARED | VM_SYSV | ((flags & SHM_RDONLY) ? 0 : VM_WRITE);
+    struct vma *v = vma_add(mm, addr, addr + len, vmf, 0, 0, 0);
+    if (!v)
+        return -ENOMEM;
+    shm_get(s->obj);
+    v->shm = s->obj;
+    s->lpid = current->pid;
+    s->atime = jiffies / TIMER_HZ;
+    return addr;
+}
+
+/* Frees a removed segment's slot once nothing is attached any more. */
+static void forget_if_unused(struct segment *s)
+{
+    if (s->used && !s->obj)
+        s->used = 0;
+}
+
+long sys_shmdt(uint32_t addr)
+{
+    struct mm *mm = current->mm;
+    struct vma *v = vma_find(mm, addr);
+    if (!v || v->start != addr || !(v->flags & VM_SYSV))
+        return -EINVAL;
+    struct shm_object *obj = v->shm;
+    /* Detach the regions of this attachment (mprotect may have split it). */
+    uint32_t end = v->end;
+    while (end < USER_TOP) {
+        struct vma *w = vma_find(mm, end);
+        if (!w || w->shm != obj || !(w->flags & VM_SYSV))
+            break;
+        end = w->end;
+    }
+    for (int i = 0; i < SHM_SEGMENTS; i++) {
+        if (segments[i].used && segments[i].obj == obj) {
+            segments[i].lpid = current->pid;
+            segments[i].dtime = jiffies / TIMER_HZ;
+        }
+    }
+    return vma_unmap(mm, addr, end);
+}
+
+struct ipc64_perm {
+    int32_t key;
+    uint32_t uid, gid, cuid, cgid;
+    uint16_t mode, pad1, seq, pad2;
+    uint32_t unused1, unused2;
+};
+
+struct shmid64_ds {
+    struct ipc64_perm perm;
+    uint32_t segsz;
+    uint32_t atime, atime_high, dtime, dtime_high, ctime, ctime_high;
+    int32_t cpid, lpid;
+    uint32_t nattch, unused4, unused5;
+};
+
+struct ipc_perm_old {
+    int32_t key;
+    uint16_t uid, gid, cuid, cgid, mode, seq;
+};
+
+struct shmid_ds_old {
+    struct ipc_perm_old perm;
+    int32_t segsz;
+    int32_t atime, dtime, ctime;
+    uint16_t cpid, lpid;
+    int16_t nattch;
+    uint16_t unused;
+    uint32_t unused2, unused3;
+};
+
+static long shm_stat(const struct segment *s, void *ubuf, int ipc64)
+{
+    if (ipc64) {
+        struct shmid64_ds d;
+        memset(&d, 0, sizeof d);
+        d.perm.key = s->key;
+        d.perm.mode = s->mode;
+        d.perm.seq = s->seq;
+        d.segsz = s->size;
+        d.atime = s->atime;
+        d.dtime = s->dtime;
+        d.ctime = s->ctime;
+        d.cpid = s->cpid;
+        d.lpid = s->lpid;
+        d.nattch = attachments(s);
+        return copy_to_user(ubuf, &d, sizeof d);
+    }
+    struct shmid_ds_old d;
+    memset(&d, 0, sizeof d);
+    d.perm.key = s->key;
+    d.perm.mode = s->mode;
+    d.perm.seq = s->seq;
+    d.segsz = (int32_t)s->size;
+    d.atime = (int32_t)s->atime;
+    d.dtime = (int32_t)s->dtime;
+    d.ctime = (int32_t)s->ctime;
+    d.cpid = (uint16_t)s->cpid;
+    d.lpid = (uint16_t)s->lpid;
+    d.nattch = (int16_t)attachments(s);
+    return copy_to_user(ubuf, &d, sizeof d);
+}
+
+long sys_shmctl(int id, int cmd, void *ubuf)
+{
+    int ipc64 = cmd & IPC_64;
+    cmd &= ~IPC_64;
+    struct segment *s = find_id(id);
+    if (!s)
+        return -EINVAL;
+    switch (cmd) {
+    case IPC_STAT:
+        return shm_stat(s, ubuf, ipc64);
+    case IPC_RMID: {
+        struct shm_object *obj = s->obj;
+        s->obj = 0;                     /* no new shmget or shmat finds it */
+        s->key = IPC_PRIVATE;
+        shm_put(obj);                   /* attached regions keep it alive */
+        forget_if_unused(s);
+        return 0;
+    }
+    case IPC_SET:
+        return 0;
+    default:
+        return -EINVAL;
+    }
+}
+
+/* The ipc() multiplexer's calls (the low 16 bits of call). */
+enum { IPC_SHMAT = 21, IPC_SHMDT = 22, IPC_SHMGET = 23, IPC_SHMCTL = 24 };
+
+long sys_ipc(uint32_t call, int first, uint32_t second, uint32_t third, void *uptr,
+             uint32_t fifth)
+{
+    (void)fifth;
+    switch (call & 0xFFFF) {
+    case IPC_SHMAT: {
+        long addr = sys_shmat(first, (uint32_t)uptr, (int)second);
+        if (addr < 0 && addr > -4096)
+            return addr;
+        uint32_t result = (uint32_t)addr;
+        return copy_to_user((void *)third, &result, sizeof result) < 0 ? -EFAULT : 0;
+    }
+    case IPC_SHMDT:
+        return sys_shmdt((uint32_t)uptr);
+    case IPC_SHMGET:
+        return sys_shmget(first, second, (int)third);
+    case IPC_SHMCTL:
+        return sys_shmctl(first, (int)second, uptr);
+    default:
+        return -ENOSYS;
+    }
+}

@@ -114,11 +114,21 @@ run-iso: all
 	$(QEMU) $(QEMU_COMMON) $(QEMU_DISPLAY) -cdrom $(BUILD)/os.iso -boot d || \
 		echo "(QEMU exit status $$?)"
 
+# Debugging: QEMU halted with a GDB stub, GDB attached by .gdbinit (the
+# kernel's symbols and the tools/gdb/vmos.py commands). PROG=NAME also loads
+# the symbols of user program NAME (the unstripped build/user/bin/NAME, a
+# static ELF at its link addresses) and boots it as init unless CMDLINE
+# names an init= itself. The console goes to build/gdb-serial.log.
+GDB_PROG := $(if $(PROG),$(BUILD)/user/bin/$(PROG))
+GDB_CMDLINE := $(strip $(if $(PROG),$(if $(filter init=%,$(CMDLINE)),,init=/bin/$(PROG))) $(CMDLINE))
 gdb: all
+	$(if $(PROG),@test -f $(GDB_PROG) || \
+		{ echo "make gdb: no user program $(GDB_PROG) (PROG= is one of: $(USER_PROGS))"; exit 1; })
 	$(QEMU) $(QEMU_COMMON) -display none -serial file:$(BUILD)/gdb-serial.log \
 		-kernel $(BUILD)/kernel.elf -initrd $(BUILD)/initrd.cpio \
-		-append "$(CMDLINE)" -s -S & \
-	gdb -q -x .gdbinit; kill %1 2>/dev/null; true
+		-append "$(GDB_CMDLINE)" -s -S & \
+	gdb -q -iex "set auto-load local-gdbinit off" -x .gdbinit \
+		$(if $(PROG),-ex "add-symbol-file $(GDB_PROG)"); kill %1 2>/dev/null; true
 
 # Tests: host unit tests of kernel/ and mm/ sources, then QEMU boots.
 include tests/unit/unit.mk

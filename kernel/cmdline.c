@@ -25,13 +25,15 @@ int64_t cmdline_parse_size(const char *s)
     return *s ? -1 : n;
 }
 
-/* Sets the trace bits named in a comma-separated list; reports unknown ones. */
+/* Sets the trace bits named in a comma-separated list (`all` for every
+ * class); reports unknown names and keeps the rest. */
 static void parse_trace(const char *list, struct boot_options *opt)
 {
     while (*list) {
         const char *end = strchr(list, ',');
         int len = end ? (int)(end - list) : (int)strlen(list);
-        unsigned bit = trace_class_from_name(list, len);
+        unsigned bit = len == 3 && !strncmp(list, "all", 3) ? TRACE_ALL
+                                                             : trace_class_from_name(list, len);
         if (bit)
             opt->trace |= bit;
         else if (len > 0) {

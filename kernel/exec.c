@@ -185,6 +185,8 @@ long sys_execve(const char *upath, const char *const *uargv, const char *const *
         err = envc = copy_strings(uenvp, strings, &used, argv + EXEC_MAX_ARGS, EXEC_MAX_ARGS);
     if (err >= 0)
         err = exec_start(current, path, argv, argc, argv + EXEC_MAX_ARGS, envc);
+    if (err < 0)
+        trace(TRACE_EXEC, "pid %d exec %s: refused, error %d", current->pid, path, err);
     kfree(strings);
     kfree(argv);
     return err;

@@ -1,8 +1,9 @@
 /* file.c: struct file (one open of an inode, reference counted, with the
  * offset file_seek moves) and the per-process descriptor tables: install,
  * look up, close, and the copies fork and exit need; and where a read, a
- * directory listing, an open or a last close goes: the archive's bytes, or
- * a synthetic inode's ops (/proc). The system calls are kernel/sys_file.c. */
+ * write, a directory listing, an open or a last close goes: the archive's
+ * bytes, or a synthetic inode's ops (/proc). The system calls are
+ * kernel/sys_file.c. */
 #include "kernel/file.h"
 #include "kernel/errno.h"
 #include "kernel/tty.h"
@@ -47,6 +48,16 @@ long file_read(struct file *f, void *dst, uint32_t n)
     if (f->ip->ops)
         return f->ip->ops->read ? f->ip->ops->read(f, (uint32_t)f->off, dst, n) : -EINVAL;
     return inode_read(f->ip, (uint32_t)f->off, dst, n);
+}
+
+long file_write(struct file *f, const void *src, uint32_t n)
+{
+    return inode_has_write(f->ip) ? f->ip->ops->write(f, src, n) : -EINVAL;
+}
+
+int inode_has_write(const struct inode *ip)
+{
+    return ip->ops && ip->ops->write;
 }
 
 int file_dir_entry(struct file *f, uint32_t pos, struct dir_entry *e)

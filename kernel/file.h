@@ -55,6 +55,13 @@ long file_read(struct file *f, void *dst, uint32_t n);
  * if none, the first after it: 0 is ".", 1 is "..", then the directory's
  * entries. Returns 0, or -1 past the last. */
 int file_dir_entry(struct file *f, uint32_t pos, struct dir_entry *e);
+/* Hands the n bytes at src (kernel memory) to a synthetic file's write op
+ * as one write (/proc/trace), without moving the offset. Returns the bytes
+ * taken, or -errno (-EINVAL when f's inode has no write op). */
+long file_write(struct file *f, const void *src, uint32_t n);
+/* Can ip be opened for writing: does it have a write op? (The console is
+ * written through kernel/tty.c instead.) */
+int inode_has_write(const struct inode *ip);
 /* Is f the console (reads and writes go through kernel/tty.c)? */
 int file_is_console(const struct file *f);
 /* Computes f's offset moved to off from whence (SEEK_SET, SEEK_CUR, or

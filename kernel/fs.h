@@ -32,7 +32,7 @@ struct dir_entry;
 /* What a synthetic inode (kernel/procfs.c: /proc) does in place of what the
  * archive holds: its contents and entries are computed when asked for. A
  * NULL member means "nothing to do" (open, release) or "none" (lookup,
- * readdir). Inodes from the archive have no ops at all. */
+ * readdir, write). Inodes from the archive have no ops at all. */
 struct inode_ops {
     /* Directory: the entry named name[0..len) that the tree does not hold,
      * or NULL. The inode must stay valid: it is never freed. */
@@ -47,6 +47,11 @@ struct inode_ops {
     /* Copies up to n bytes at off into the kernel buffer dst. Returns the
      * bytes copied, 0 at the end, or -errno. */
     long (*read)(struct file *f, uint32_t off, void *dst, uint32_t n);
+    /* The n bytes of one write() from the kernel buffer src, taken whole
+     * (kernel/sys_file.c refuses a write longer than its buffer), so the
+     * file sees each write as one command (/proc/trace). Returns n, or
+     * -errno when nothing was taken. NULL: the file cannot be written. */
+    long (*write)(struct file *f, const void *src, uint32_t n);
     /* The last close of f: frees f->priv. */
     void (*release)(struct file *f);
 };

@@ -14,7 +14,7 @@ extern bool printk_quiet;
  * off with POWER_PANIC_STATUS. For broken invariants only. */
 void panic(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
 
-/* Trace classes (cmdline `trace=fault,swap,...`): one bit each. */
+/* Trace classes (cmdline `trace=fault,swap,...`, /proc/trace): one bit each. */
 enum trace_class {
     TRACE_FAULT = 1 << 0,
     TRACE_SWAP = 1 << 1,
@@ -23,6 +23,10 @@ enum trace_class {
     TRACE_FORK = 1 << 4,
     TRACE_SYSCALL = 1 << 5,
 };
+#define TRACE_CLASSES 6                 /* how many: kernel/trace.c names each */
+#define TRACE_ALL ((1u << TRACE_CLASSES) - 1)
+/* The classes on: set at boot from `trace=`, changed at run time by a write
+ * to /proc/trace (kernel/procfs.c). */
 extern unsigned trace_mask;
 
 /* Prints one trace line, prefixed by the class name, when that class is on.
@@ -39,5 +43,15 @@ void trace_print(enum trace_class cls, const char *fmt, ...)
  * and a bit back to its name. (kernel/trace.c) */
 unsigned trace_class_from_name(const char *name, int len);
 const char *trace_class_name(enum trace_class cls);
+
+/* Applies a command written to /proc/trace, text[0..len) (not NUL-
+ * terminated), to *mask. The command is words separated by blanks; a word
+ * is a comma-separated list of names (classes, `all`, `none`), bare or
+ * after `+` (switch them on) or `-` (switch them off). The bare words name
+ * the whole new set: the first of them starts it from empty ("fault,cow";
+ * "none"; "all -syscall"); `+` and `-` words change the set there is
+ * ("+swap,cow -fault"). Words apply in order. Returns 0, or -EINVAL with
+ * *mask as it was for an unknown name or no word at all. (kernel/trace.c) */
+int trace_mask_parse(const char *text, int len, unsigned *mask);
 
 #endif

@@ -98,13 +98,18 @@ struct fdtable *proc_files(void)
 long sys_fork(void)
 {
     struct proc *np = proc_alloc();
-    if (!np)
+    if (!np) {
+        trace(TRACE_FORK, "pid %d (%s) fork refused: no free process slot", current->pid,
+              current->name);
         return -EAGAIN;
+    }
     np->mm = mm_copy(current->mm);
     if (!np->mm || fdtable_copy(&np->files, &current->files) < 0) {
         if (np->mm)
             mm_destroy(np->mm);
         proc_free(np);
+        trace(TRACE_FORK, "pid %d (%s) fork refused: out of memory", current->pid,
+              current->name);
         return -ENOMEM;
     }
     *np->tf = *current->tf;

@@ -1,12 +1,14 @@
 /* procfs.c: the names under /proc, computed at lookup (meminfo, vmstat,
- * self, a directory per process with maps, status, pagemap), and what an
- * open /proc file holds: a text file is printed once, at open, into a
- * snapshot the open file owns (freed at the last close); pagemap is
- * computed at each read. What the files say is kernel/procfs_show.c. */
+ * self, trace, a directory per process with maps, status, pagemap), and
+ * what an open /proc file holds: a text file is printed once, at open,
+ * into a snapshot the open file owns (freed at the last close); pagemap is
+ * computed at each read; a write to trace switches trace classes. What the
+ * files say is kernel/procfs_show.c. */
 #include "kernel/procfs.h"
 #include "kernel/errno.h"
 #include "kernel/file.h"
 #include "kernel/format.h"
+#include "kernel/printk.h"
 #include "kernel/proc.h"
 #include "kernel/seqbuf.h"
 #include "kernel/string.h"
@@ -17,13 +19,14 @@
 #define INO_MEMINFO (PROCFS_INO + 1)
 #define INO_VMSTAT (PROCFS_INO + 2)
 #define INO_SELF (PROCFS_INO + 3)
+#define INO_TRACE (PROCFS_INO + 4)
 /* /proc/<pid> is INO_PID(pid, 0); its k-th file INO_PID(pid, k + 1). */
 #define INO_PID(pid, k) (PROCFS_INO + 16 + (uint32_t)(pid) * 4 + (uint32_t)(k))
 
 /* getdents positions in /proc ("." and ".." are 0 and 1). Process pid is at
  * POS_PID0 + pid, so a listing resumed later goes on after the last pid it
  * returned, however the process table changed meanwhile. */
-#define POS_FIXED 2                     /* meminfo, vmstat, self */
+#define POS_FIXED 2                     /* meminfo, vmstat, self, trace */
 #define POS_PID0 8
 
 /* What one open of a /proc file holds (f->priv). */
@@ -33,7 +36,7 @@ struct procfs_open {
 };
 
 static const struct inode_ops meminfo_ops, vmstat_ops, status_ops, maps_ops,
-    pagemap_ops, pid_dir_ops;
+    pagemap_ops, pid_dir_ops, trace_ops;
 
 /* The files of /proc/<pid>, in listing order. */
 enum { PID_MAPS, PID_STATUS, PID_PAGEMAP, PID_FILES };
@@ -55,6 +58,7 @@ static const struct {
     { "meminfo", INO_MEMINFO, S_IFREG | 0444 },
     { "vmstat", INO_VMSTAT, S_IFREG | 0444 },
     { "self", INO_SELF, S_IFLNK | 0777 },       /* Linux: a symbolic link */
+    { "trace", INO_TRACE, S_IFREG | 0644 },     /* the one file written to */
 };
 
 /* The inodes of one slot of proc_table. Inodes are never freed (a struct
@@ -67,7 +71,7 @@ struct pid_slot {
 };
 
 static struct pid_slot slots[NPROC];
-static struct inode *meminfo_inode, *vmstat_inode;
+static struct inode *meminfo_inode, *vmstat_inode, *trace_inode;
 
 /* A new inode named name in directory parent (not linked into the
  * parent's entries: lookups make it reachable). NULL when out of memory. */
@@ -159,16 +163,21 @@ static struct pid_slot *slot_of(const struct inode *dir)
     return 0;
 }
 
-/* The inode *slot of a file at the top of /proc, made on first use. */
+/* The inode *slot of a file at the top of /proc, made on first use with
+ * the mode its entry in fixed_entries gives. */
 static struct inode *fixed_inode(struct inode **slot, struct inode *root, const char *name,
                                  uint32_t ino, const struct inode_ops *ops)
 {
+    uint32_t mode = S_IFREG | 0444;
+    for (uint32_t i = 0; i < sizeof fixed_entries / sizeof fixed_entries[0]; i++)
+        if (fixed_entries[i].ino == ino)
+            mode = fixed_entries[i].mode;
     if (!*slot)
-        *slot = procfs_inode_alloc(root, name, S_IFREG | 0444, ino, ops);
+        *slot = procfs_inode_alloc(root, name, mode, ino, ops);
     return *slot;
 }
 
-/* Lookup in /proc: meminfo, vmstat, self (the calling process's
+/* Lookup in /proc: meminfo, vmstat, trace, self (the calling process's
  * directory, as Linux's symbolic link leads to), or a live pid. */
 static struct inode *root_lookup(struct inode *dir, const char *name, uint32_t len)
 {
@@ -176,6 +185,8 @@ static struct inode *root_lookup(struct inode *dir, const char *name, uint32_t l
         return fixed_inode(&meminfo_inode, dir, "meminfo", INO_MEMINFO, &meminfo_ops);
     if (name_is(name, len, "vmstat"))
         return fixed_inode(&vmstat_inode, dir, "vmstat", INO_VMSTAT, &vmstat_ops);
+    if (name_is(name, len, "trace"))
+        return fixed_inode(&trace_inode, dir, "trace", INO_TRACE, &trace_ops);
     const struct proc *p = name_is(name, len, "self") ? current
                                                       : proc_by_pid(parse_pid(name, len));
     return p && p->pid > 0 ? pid_dir(dir, p) : 0;
@@ -232,7 +243,7 @@ static int pid_dir_readdir(struct file *f, uint32_t pos, struct dir_entry *e)
 }
 
 /* What a text file shows. */
-enum text_kind { TEXT_MEMINFO, TEXT_VMSTAT, TEXT_STATUS, TEXT_MAPS };
+enum text_kind { TEXT_MEMINFO, TEXT_VMSTAT, TEXT_STATUS, TEXT_MAPS, TEXT_TRACE };
 
 /* Opens a text file of kind: gives f its procfs_open (release frees it,
  * whatever this returns) and prints the snapshot. A process's file is
@@ -254,6 +265,7 @@ static int text_open(struct file *f, enum text_kind kind)
     case TEXT_VMSTAT: procfs_show_vmstat(&o->text); break;
     case TEXT_STATUS: procfs_show_status(&o->text, p); break;
     case TEXT_MAPS: procfs_show_maps(&o->text, p); break;
+    case TEXT_TRACE: procfs_show_trace(&o->text); break;
     }
     return o->text.overflow ? -ENOMEM : 0;
 }
@@ -262,6 +274,7 @@ static int meminfo_open(struct file *f) { return text_open(f, TEXT_MEMINFO); }
 static int vmstat_open(struct file *f) { return text_open(f, TEXT_VMSTAT); }
 static int status_open(struct file *f) { return text_open(f, TEXT_STATUS); }
 static int maps_open(struct file *f) { return text_open(f, TEXT_MAPS); }
+static int trace_open(struct file *f) { return text_open(f, TEXT_TRACE); }
 
 /* Reads the snapshot text_open printed. */
 static long text_read(struct file *f, uint32_t off, void *dst, uint32_t n)
@@ -293,6 +306,21 @@ static long pagemap_read(struct file *f, uint32_t off, void *dst, uint32_t n)
     return p ? procfs_read_pagemap(p, off, dst, n) : 0;
 }
 
+/* /proc/trace: a write is one command (kernel/trace.c's trace_mask_parse:
+ * "fault,cow", "+swap", "-fault", "none", "all"), applied to trace_mask at
+ * once, so the next event of a class switched on is traced. A read shows
+ * the classes on when the file was opened. Returns n, or -EINVAL (an
+ * unknown class: nothing changes). */
+static long trace_write(struct file *f, const void *src, uint32_t n)
+{
+    (void)f;
+    unsigned mask = trace_mask;
+    if (n > 0x7FFFFFFFu || trace_mask_parse(src, (int)n, &mask) < 0)
+        return -EINVAL;
+    trace_mask = mask;
+    return (long)n;
+}
+
 static void procfs_release(struct file *f)
 {
     struct procfs_open *o = f->priv;
@@ -315,3 +343,6 @@ static const struct inode_ops maps_ops = { .open = maps_open, .read = text_read,
                                            .release = procfs_release };
 static const struct inode_ops pagemap_ops = { .open = pagemap_open, .read = pagemap_read,
                                               .release = procfs_release };
+static const struct inode_ops trace_ops = { .open = trace_open, .read = text_read,
+                                            .write = trace_write,
+                                            .release = procfs_release };

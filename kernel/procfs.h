@@ -1,7 +1,7 @@
-/* procfs.h: /proc, the kernel's state as files: meminfo, vmstat, and per
- * process (/proc/<pid>, /proc/self) maps, status and pagemap. Which names
- * exist and how an open file holds its contents is kernel/procfs.c; what
- * each file says is kernel/procfs_show.c. */
+/* procfs.h: /proc, the kernel's state as files: meminfo, vmstat, trace
+ * (read and written), and per process (/proc/<pid>, /proc/self) maps,
+ * status and pagemap. Which names exist and how an open file holds its
+ * contents is kernel/procfs.c; what each file says is kernel/procfs_show.c. */
 #ifndef KERNEL_PROCFS_H
 #define KERNEL_PROCFS_H
 
@@ -22,6 +22,9 @@ void procfs_show_meminfo(struct seqbuf *s);
 void procfs_show_vmstat(struct seqbuf *s);
 void procfs_show_status(struct seqbuf *s, const struct proc *p);
 void procfs_show_maps(struct seqbuf *s, const struct proc *p);
+/* /proc/trace: the trace classes on, by name in class order, one blank
+ * between them ("fault cow"), or "none"; then a newline. */
+void procfs_show_trace(struct seqbuf *s);
 
 /* Bytes of p's /proc/<pid>/pagemap from offset off, computed now into dst
  * (n bytes of room): one little-endian 64-bit entry per page of the user

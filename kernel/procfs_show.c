@@ -1,9 +1,11 @@
 /* procfs_show.c: what /proc's files say, in Linux's formats: meminfo and
  * vmstat from the frame, page-cache, fault and swap counters; a process's
  * status and maps from its struct mm and its page tables; pagemap's binary
- * entries from its PTEs. The names and the open files are kernel/procfs.c. */
+ * entries from its PTEs; and trace (ours) from trace_mask. The names and
+ * the open files are kernel/procfs.c. */
 #include "kernel/procfs.h"
 #include "kernel/errno.h"
+#include "kernel/printk.h"
 #include "kernel/proc.h"
 #include "kernel/seqbuf.h"
 #include "kernel/string.h"
@@ -202,4 +204,16 @@ long procfs_read_pagemap(const struct proc *p, uint32_t off, void *dst, uint32_t
         memcpy((char *)dst + i * PM_ENTRY_BYTES, &e, PM_ENTRY_BYTES);   /* i386: little-endian */
     }
     return (long)(count * PM_ENTRY_BYTES);
+}
+
+void procfs_show_trace(struct seqbuf *s)
+{
+    const char *sep = "";
+    for (unsigned bit = 1; bit & TRACE_ALL; bit <<= 1) {
+        if (trace_mask & bit) {
+            seqbuf_printf(s, "%s%s", sep, trace_class_name((enum trace_class)bit));
+            sep = " ";
+        }
+    }
+    seqbuf_printf(s, "%s\n", *sep ? "" : "none");
 }

@@ -73,12 +73,13 @@ const char *syscall_name(uint32_t n)
 void syscall_dispatch(struct trapframe *tf)
 {
     uint32_t n = tf->eax;
+    uint32_t a = tf->ebx, b = tf->ecx, c = tf->edx;    /* execve rewrites tf */
     long result;
     syscall_count++;
     if (n < NSYSCALLS && table[n].fn) {
         result = table[n].fn(tf->ebx, tf->ecx, tf->edx, tf->esi, tf->edi, tf->ebp);
         trace(TRACE_SYSCALL, "pid %d %s(0x%x, 0x%x, 0x%x) = %d", current->pid, table[n].name,
-              tf->ebx, tf->ecx, tf->edx, (int)result);
+              a, b, c, (int)result);
     } else {
         result = -ENOSYS;
         trace(TRACE_SYSCALL, "pid %d unknown system call %u = -ENOSYS", current->pid, n);

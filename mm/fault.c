@@ -224,29 +224,41 @@ static enum decision fault_swap_in(struct mm *mm, struct vma *v, uint32_t page, 
     return d;
 }
 
-/* Decides a fault on a user address for the current process. */
-static enum decision fault_user(struct mm *mm, uint32_t addr, uint32_t err, uint32_t esp)
+/* Decides a fault on a user address for the current process; *how names
+ * the row of the table above that was taken (for the trace line). */
+static enum decision fault_user(struct mm *mm, uint32_t addr, uint32_t err, uint32_t esp,
+                                const char **how)
 {
     int write = (err & FAULT_WRITE) != 0;
     struct vma *v = find_or_grow(mm, addr, esp);
+    *how = "in no region";
     if (!v)
         return FAULT_SEGV;
+    *how = "region forbids it";
     if ((write && !(v->flags & VM_WRITE)) || !(v->flags & (VM_READ | VM_WRITE | VM_EXEC)))
         return FAULT_SEGV;
 
     uint32_t page = PAGE_ROUND_DOWN(addr);
     pte_t *pte = pgtable_walk(mm->pgdir, page, true);
+    *how = "no page table";
     if (!pte)
         return FAULT_OOM;
-    if (pte_none(*pte))
+    if (pte_none(*pte)) {
+        int in_file = v->file && page - v->start < v->file_len;
+        *how = v->shm ? "shared memory" : in_file ? "read from the file"
+               : (v->file && (v->flags & VM_SHARED)) ? "past the end of the file" : "zero-fill";
         return fault_fill(mm, v, page, pte, write);
+    }
     if (pte_present(*pte) && write && !(*pte & PTE_WRITE)) {
+        *how = (*pte & PTE_COW) ? "copy-on-write" : "write to a read-only page";
         if (!(*pte & PTE_COW))
             return FAULT_SEGV;
         return cow_break(mm, page, pte) < 0 ? FAULT_OOM : FAULT_DONE;
     }
+    *how = "swap in";
     if (pte_is_swap(*pte))
         return fault_swap_in(mm, v, page, pte);
+    *how = "stale TLB entry";
     mmu_flush_page(page);               /* present and allowed: a stale TLB entry */
     return FAULT_DONE;
 }
@@ -289,14 +301,15 @@ void fault_handle(struct trapframe *tf)
     }
 
     enum decision d = FAULT_SEGV;
+    const char *how = addr < USER_TOP ? "no address space" : "kernel address";
     struct mm *mm = current->mm;
     if (addr < USER_TOP && mm) {
         uint32_t esp = from_user ? tf->user_esp : current->tf->user_esp;
-        d = fault_user(mm, addr, tf->err, esp);
+        d = fault_user(mm, addr, tf->err, esp, &how);
     }
-    trace(TRACE_FAULT, "pid %d addr %p %s %s %s eip %p -> %s", current->pid, (void *)addr,
-          from_user ? "user" : "kernel", access_kind(tf->err), cause(tf->err),
-          (void *)tf->eip, decision_name(d));
+    trace(TRACE_FAULT, "pid %d addr %p %s %s %s eip %p -> %s (%s)", current->pid,
+          (void *)addr, from_user ? "user" : "kernel", access_kind(tf->err), cause(tf->err),
+          (void *)tf->eip, decision_name(d), how);
     if (d == FAULT_DONE)
         return;
     if (d == FAULT_OOM) {

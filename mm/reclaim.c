@@ -112,6 +112,8 @@ static int evict(struct page *pg)
         if (pg->count != 1)
             return 0;                   /* someone in the kernel holds it */
         reclaim_stats.evicted_file++;
+        trace(TRACE_SWAP, "pid %d drop file page frame %p", current->pid,
+              (void *)page_to_phys(pg));
         filemap_drop(pg);
         return 1;
     }
@@ -127,8 +129,8 @@ uint32_t reclaim_pages(uint32_t want)
         reclaim_stats.scanned++;
         freed += evict(pg);
     }
-    trace(TRACE_SWAP, "reclaim: freed %u of %u wanted, %u free", freed, want,
-          frame_free_count());
+    trace(TRACE_SWAP, "pid %d reclaim: freed %u of %u wanted, %u free", current->pid, freed,
+          want, frame_free_count());
     return freed;
 }
 

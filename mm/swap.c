@@ -8,6 +8,7 @@
 #include "kernel/cmdline.h"
 #include "kernel/errno.h"
 #include "kernel/printk.h"
+#include "kernel/proc.h"
 #include "kernel/string.h"
 #include "mm/frame.h"
 #include "mm/kmalloc.h"
@@ -89,7 +90,8 @@ int swap_enabled(void)
 
 int swap_write(uint32_t slot, struct page *pg)
 {
-    trace(TRACE_SWAP, "write frame %p to slot %u", (void *)page_to_phys(pg), slot);
+    trace(TRACE_SWAP, "pid %d write frame %p to slot %u", current->pid,
+          (void *)page_to_phys(pg), slot);
     int err = block_write(swap_dev, slot * SECTORS_PER_PAGE, page_to_virt(pg), SECTORS_PER_PAGE);
     if (!err)
         pswpout++;
@@ -98,7 +100,8 @@ int swap_write(uint32_t slot, struct page *pg)
 
 int swap_read(uint32_t slot, struct page *pg)
 {
-    trace(TRACE_SWAP, "read slot %u into frame %p", slot, (void *)page_to_phys(pg));
+    trace(TRACE_SWAP, "pid %d read slot %u into frame %p", current->pid, slot,
+          (void *)page_to_phys(pg));
     int err = block_read(swap_dev, slot * SECTORS_PER_PAGE, page_to_virt(pg), SECTORS_PER_PAGE);
     if (!err)
         pswpin++;

@@ -160,9 +160,10 @@ TESTS = [
                r"^t_mmap swap: ok$"], must_not=[r"^kernel panic"]),
     Test("trace-fault-and-swap", "quiet mem=8M trace=fault,swap init=/bin/t_swap -- heap 12", 0,
          timeout=240, disks=[Disk(1, size=32 << 20, mkswap=True)],
-         must=[r"^\[fault\] pid \d+ addr 0x[0-9a-f]{8} user write not present eip 0x[0-9a-f]{8} -> handled$",
-               r"^\[swap\] write frame 0x[0-9a-f]{8} to slot \d+$",
-               r"^\[swap\] read slot \d+ into frame 0x[0-9a-f]{8}$", r"^t_swap heap: ok$"],
+         must=[r"^\[fault\] pid \d+ addr 0x[0-9a-f]{8} user write not present eip 0x[0-9a-f]{8} -> handled \(zero-fill\)$",
+               r"^\[fault\] pid \d+ addr 0x[0-9a-f]{8} user read not present eip 0x[0-9a-f]{8} -> handled \(swap in\)$",
+               r"^\[swap\] pid \d+ write frame 0x[0-9a-f]{8} to slot \d+$",
+               r"^\[swap\] pid \d+ read slot \d+ into frame 0x[0-9a-f]{8}$", r"^t_swap heap: ok$"],
          must_not=[r"^\[(cow|exec|fork|syscall)\]"]),
     Test("swap-full-kills-largest", "quiet mem=8M init=/bin/t_swap -- full 4 3", 0, timeout=240,
          disks=[Disk(1, size=8 << 20, mkswap=True)],
@@ -309,4 +310,69 @@ TESTS = [
                r"Breakpoint 1, kernel_main \(magic=732803074",
                r"Current source file is kernel/main.c", r"^#0 +kernel_main",
                r"^ktest: mm passed"]),
+]
+
+# --- GDB helpers (issue: seeing inside): tools/gdb/vmos.py's commands run by
+# GDB against a halted boot; the commands and checks are tools/gdb/gdb_checks.py,
+# and the gdb-tour-N tests replay docs/tour.md's sessions.
+import os as _os, sys as _sys  # noqa: E401,E402
+_sys.path.append(_os.path.join(_os.path.dirname(_os.path.abspath(__file__)), "..", "tools", "gdb"))
+import gdb_checks as _gdb  # noqa: E402
+
+TESTS += [
+    Test("gdb-kpte-cow", "quiet init=/bin/cowdemo", 0, gdb=_gdb.COW_GDB, check=_gdb.check_cow,
+         must_not=_gdb.PYTHON_ERRORS),
+    Test("gdb-kvmas-matches-maps", _gdb.PROC_CMDLINE, 0, gdb=_gdb.PROC_GDB,
+         check=_gdb.check_kvmas, must_not=_gdb.PYTHON_ERRORS),
+    Test("gdb-kps-kframes-kswap", _gdb.PROC_CMDLINE, 0, gdb=_gdb.PROC_GDB, check=_gdb.check_kps,
+         disks=[Disk(1, size=64 << 20, mkswap=True)], must_not=_gdb.PYTHON_ERRORS),
+    Test("gdb-helpers-before-boot", "ktest=mm", 0, gdb=_gdb.EARLY_GDB, check=_gdb.check_early,
+         must=[r"^kcheck: all \d+ kernel names the helpers read are present$", r"^ktest: mm passed"],
+         must_not=_gdb.PYTHON_ERRORS),
+] + _gdb.tour_tests(Test, Disk)
+
+# --- Tracing and vmmap (issue: seeing inside): each trace class prints its
+# lines (pid first, then what was decided) when on and nothing when off, at
+# boot (trace=) and at run time (/proc/trace, the `trace` program); vmmap's
+# drawing against the maps lines it read. The checks: tests/inside_checks.py.
+import inside_checks as _inside  # noqa: E402
+
+_SWAP_DISK = Disk(1, size=32 << 20, mkswap=True)
+TESTS += [
+    Test(f"trace-{_c}-alone", f"quiet trace={_c} init=/bin/sh -- -c cowdemo", 0,
+         must=_inside.EXPECTED[_c] + [_inside.COWDEMO_DONE, r"^init exited with status 0$"],
+         must_not=[_inside.other_classes(_c), _inside.without_pid(_c)])
+    for _c in ["fault", "cow", "exec", "fork", "syscall"]
+] + [
+    Test("trace-swap-alone", "quiet mem=8M trace=swap init=/bin/t_swap -- heap 12", 0,
+         timeout=240, disks=[_SWAP_DISK],
+         must=_inside.EXPECTED["swap"] + [r"^t_swap heap: ok$"],
+         must_not=[_inside.other_classes("swap"), _inside.without_pid("swap")]),
+    # t_swap heap 12 as init: exec, fork, cow, faults, swap and system calls.
+    Test("trace-off-prints-nothing", "quiet mem=8M init=/bin/t_swap -- heap 12", 0,
+         timeout=240, disks=[_SWAP_DISK],
+         must=[r"^t_swap heap: 12 MiB, 0 \+ 0 bad pages, pswpout \+[1-9]\d*, pswpin \+[1-9]\d*$",
+               r"^t_swap heap: ok$"],
+         must_not=[_inside.ANY_TRACE, r"^\[[a-z]+\] "]),
+    Test("trace-switched-at-run-time", "quiet trace=exec", 0, timeout=90,
+         check=_inside.check_runtime_switch,
+         script=[(SHELL, "trace\n"), (SHELL, "trace cow\n"), (SHELL, "cowdemo\n"),
+                 (SHELL, "trace none\n"), (SHELL, "cowdemo\n"), (SHELL, "trace\n"),
+                 (SHELL, "exit\n")]),
+    Test("trace-proc-file-commands", "quiet", 0, timeout=90, check=_inside.check_proc_commands,
+         must=[r"^-rw-r--r-- +0 trace$"],
+         script=[(SHELL, c + "\n") for c in [
+             "cat /proc/trace", "trace fault,cow", "trace", "trace +swap,exec -fault", "trace",
+             "trace bogus", "trace", "trace all -syscall", "trace", "trace none",
+             "cat /proc/trace", "ls -l /proc", "exit"]]),
+    Test("vmmap-draws-itself", "quiet init=/bin/vmmap -- -r", 0,
+         check=lambda log: _inside.check_vmmap(
+             log, True, False, r"^vmmap: pid 1 \(vmmap\) running /bin/vmmap$")),
+    # Pid 1, a shell waiting for a second shell, is pushed to swap by t_swap
+    # (whose own check then fails: pid 1's pages are still out), then drawn.
+    Test("vmmap-draws-another-with-swap", "quiet mem=8M", 0, timeout=240, disks=[_SWAP_DISK],
+         check=lambda log: _inside.check_vmmap(log, False, True, r"^vmmap: pid 1 \(sh\) running /bin/sh$"),
+         must=[r"^t_swap heap: 12 MiB, 0 \+ 0 bad pages"],
+         script=[(SHELL, "sh\n"), (SHELL, "t_swap heap 12\n"), (SHELL, "vmmap -r 1\n"),
+                 (SHELL, "exit\n"), (SHELL, "exit\n")]),
 ]

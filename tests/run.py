@@ -190,12 +190,13 @@ def run_qemu(t, build):
 
 def run_gdb(t, build, log_path, deadline):
     """Boots QEMU halted with a GDB stub and drives GDB in batch mode with
-    t.gdb (a list of commands); the log holds GDB's output then serial's."""
+    t.gdb (a list of commands, `{build}` in them replaced by the build
+    directory); the log holds GDB's output then serial's."""
     port = free_port()
     args = qemu_args(t, build) + ["-S", "-gdb", f"tcp:127.0.0.1:{port}"]
     boot = Boot(args, log_path + ".serial")
     cmds = ["set pagination off", "set confirm off", f"file {build}/kernel.elf",
-            f"target remote 127.0.0.1:{port}"] + t.gdb
+            f"target remote 127.0.0.1:{port}"] + [c.replace("{build}", build) for c in t.gdb]
     gdb_args = ["gdb", "-nx", "-batch"]
     for c in cmds:
         gdb_args += ["-ex", c]

@@ -10,7 +10,7 @@ USER_DIR ?= user
 USER_OUT := $(BUILD)/user
 
 USER_PROGS := init sh ls cat echo kill size segments cowdemo segv malloctest \
-              ps free vmstat pagemap
+              ps free vmstat pagemap vmmap trace
 # Test programs and benchmarks (tests/qemu_tests.py runs them).
 USER_PROGS += t_layout t_brk t_exec t_fork t_segv t_efault t_leak t_procfs t_swap t_demand t_mmap forkbench swapbench
 

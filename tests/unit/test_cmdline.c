@@ -74,6 +74,12 @@ static void test_swap_values(void)
     CHECK(!o.swap_off && o.unknown == 1);
 }
 
+static void test_trace_all(void)
+{
+    cmdline_parse("k.elf trace=all", &o);
+    CHECK(o.trace == TRACE_ALL && o.unknown == 0);
+}
+
 static void test_trace_names(void)
 {
     CHECK(trace_class_from_name("syscall", 7) == TRACE_SYSCALL);
@@ -89,6 +95,7 @@ static const struct unit_case cases[] = {
     { "init_arguments", test_init_arguments },
     { "unknown_reported", test_unknown_reported },
     { "swap_values", test_swap_values },
+    { "trace_all", test_trace_all },
     { "trace_names", test_trace_names },
 };
 UNIT_SUITE(cases)

@@ -18,6 +18,9 @@
 #include "mm/pte.h"
 #include "mm/swap.h"
 #include "mm/vma.h"
+#include "kernel/ipc_shm.h"
+#include "kernel/format.h"
+#include "kernel/string.h"
 
 #define KB_PER_PAGE (PAGE_SIZE / 1024)
 
@@ -149,7 +152,18 @@ void procfs_show_maps(struct seqbuf *s, const struct proc *p)
     for (const struct vma *v = p->mm ? p->mm->vmas : 0; v; v = v->next) {
         const char *name = 0;
         vma_perms(v, perms);
-        if (v->file) {
+        if (v->shm) {
+            /* Linux's names: shared anonymous memory is a deleted /dev/zero,
+             * a System V segment a deleted /SYSV<key>. */
+            int32_t key = ipc_shm_key(v->shm);
+            if (v->flags & VM_SYSV)
+                ksnprintf(path, sizeof path, "/SYSV%08x (deleted)", key < 0 ? 0 : key);
+            else
+                strlcpy(path, "/dev/zero (deleted)", sizeof path);
+            name = path;
+            seqbuf_printf(s, "%08x-%08x %s %08x %02x:%02x %u ", v->start, v->end, perms,
+                          v->shm_pgoff << PAGE_SHIFT, MAPS_FILE_MAJOR, MAPS_FILE_MINOR, 0u);
+        } else if (v->file) {
             inode_path(v->file, path);
             name = path;
             seqbuf_printf(s, "%08x-%08x %s %08x %02x:%02x %u ", v->start, v->end, perms,
@@ -167,11 +181,10 @@ void procfs_show_maps(struct seqbuf *s, const struct proc *p)
     }
 }
 
-/* The pagemap entry of the page at va in mm (Linux's pte_to_pagemap_entry).
- * "File page" is judged from the region: a present page that lies wholly
- * in a file-backed part and that the PTE keeps read-only is the page
- * cache's frame (a private copy, made on a write, is writable; only a copy
- * shared copy-on-write by fork since then is counted wrongly). */
+/* The pagemap entry of the page at va in mm (Linux's pte_to_pagemap_entry):
+ * present and the frame number, or swapped and the slot; "file page" when
+ * the frame belongs to the page cache or to a shared memory object, as
+ * Linux counts shmem pages. */
 static uint64_t pagemap_entry(struct mm *mm, uint32_t va)
 {
     pte_t *pte = pgtable_walk(mm->pgdir, va, false);
@@ -183,9 +196,9 @@ static uint64_t pagemap_entry(struct mm *mm, uint32_t va)
                           & PM_PFN_MASK);
     }
     uint64_t e = PM_PRESENT | ((uint64_t)(PTE_FRAME(*pte) >> PAGE_SHIFT) & PM_PFN_MASK);
-    struct vma *v = vma_find(mm, va);
-    if (v && v->file && va - v->start + PAGE_SIZE <= v->file_len && !(*pte & PTE_WRITE))
-        e |= PM_FILE;
+    struct page *pg = phys_to_page(PTE_FRAME(*pte));
+    if (pg && (pg->flags & (PG_FILECACHE | PG_SHM)))
+        e |= PM_FILE;                   /* a page-cache or shared-memory frame */
     return e;
 }
 

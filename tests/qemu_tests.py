@@ -153,6 +153,8 @@ TESTS = [
     # mmap, munmap, mprotect, System V shared memory (issue: mmap).
     program_test("mmap-all-cases", "t_mmap",
                  must=[r"^  60000000-60002000 rw-p 00000000 00:00 0 $",
+                       r"^  [0-9a-f]{8}-[0-9a-f]{8} rw-s 00000000 00:01 0 +/dev/zero \(deleted\)$",
+                       r"^  [0-9a-f]{8}-[0-9a-f]{8} rw-s 00000000 00:01 0 +/SYSV00001234 \(deleted\)$",
                        r"^  60003000-60004000 r--p 00000000 00:00 0 $"]),
     Test("mmap-shared-through-swap", "quiet mem=8M init=/bin/t_mmap -- swap", 0, timeout=240,
          disks=[Disk(1, size=64 << 20, mkswap=True)],

@@ -50,6 +50,9 @@ DEPENDS = [
     ("field", "struct page:index"), ("field", "struct page:rmap"),
     ("field", "struct rmap_item:pgdir"), ("field", "struct rmap_item:va"),
     ("field", "struct rmap_item:next"),
+    ("field", "struct vma:shm"), ("field", "struct vma:shm_pgoff"),
+    ("static", "kernel/ipc_shm.c:segments"), ("field", "struct segment:key"),
+    ("field", "struct segment:obj"), ("field", "struct segment:used"),
 ]
 
 
@@ -239,6 +242,7 @@ class Region:
         self.file = v["file"] if int(v["file"]) else None
         self.file_off = int(v["file_off"])
         self.shm = int(v["shm"]) if has_field("struct vma", "shm") else 0
+        self.shm_pgoff = int(v["shm_pgoff"]) if self.shm else 0
 
     def perms(self):
         f = self.flags
@@ -438,3 +442,14 @@ def swap_holders(slots):
                 if pte_is_swap(e) and pte_swap_slot(e) in want:
                     out[pte_swap_slot(e)].append((p.pid, va))
     return out
+
+
+def sysv_key(shm):
+    """The System V key of the segment whose object is shm (kernel/ipc_shm.c's
+    table), or 0 when it was removed: what /proc maps shows as /SYSV<key>."""
+    segs = static_value("kernel/ipc_shm.c", "segments")
+    for i in range(segs.type.range()[1] + 1):
+        s = segs[i]
+        if int(s["used"]) and int(s["obj"]) == shm:
+            return int(s["key"]) & 0xFFFFFFFF
+    return 0

@@ -56,7 +56,11 @@ def pte_flags(e):
 
 def map_line(r):
     """One region as kernel/procfs_show.c writes a line of /proc/PID/maps."""
-    if r.file is not None:
+    if r.shm:
+        line = f"{r.start:08x}-{r.end:08x} {r.perms()} {r.shm_pgoff * 4096:08x} 00:01 0 "
+        name = (f"/SYSV{kmem.sysv_key(r.shm):08x} (deleted)" if r.flags & kmem.VM_SYSV
+                else "/dev/zero (deleted)")
+    elif r.file is not None:
         ino = int(r.file.dereference()["ino"])
         line = f"{r.start:08x}-{r.end:08x} {r.perms()} {r.file_off:08x} 00:01 {ino} "
         name = kmem.inode_path(r.file)
@@ -66,8 +70,6 @@ def map_line(r):
                 "[stack]" if r.flags & kmem.VM_GROWSDOWN else None)
     if name:
         line = line.ljust(MAPS_PAD_WIDTH) + " " + name
-    if r.shm:
-        line += f"  (shared memory object {r.shm:#010x})"
     return line
 
 

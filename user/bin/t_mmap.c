@@ -94,6 +94,11 @@ static void anonymous_shared(void)
     volatile int *p = mmap(0, 2 * PAGE, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
     CHECK(p != MAP_FAILED);
     p[0] = 1;
+    char line[128];
+    maps_line((uint32_t)(uintptr_t)p, line, sizeof line);
+    printf("  %s\n", line);
+    CHECK(strstr(line, " rw-s 00000000 00:01 0 ") && strstr(line, "/dev/zero (deleted)"));
+    CHECK(pagemap((uint32_t)(uintptr_t)p) >> 61 & 1);      /* a shared page */
     pid_t pid = fork();
     if (pid == 0) {
         p[1] = 2;                       /* seen by the parent */
@@ -316,6 +321,10 @@ static void sysv_keys_and_ipc_call(void)
     unsigned long addr = 0;
     CHECK(ipc(IPCOP_SHMAT, id, 0, (unsigned)(uintptr_t)&addr, 0, 0) == 0 && addr != 0);
     ((int *)addr)[0] = 42;
+    char line[128];
+    maps_line((uint32_t)addr, line, sizeof line);
+    printf("  %s\n", line);
+    CHECK(strstr(line, " rw-s 00000000 00:01 0 ") && strstr(line, "/SYSV00001234 (deleted)"));
     int *again = shmat(id, 0, 0);
     CHECK(again[0] == 42);
     CHECK(ipc(IPCOP_SHMDT, 0, 0, 0, (void *)addr, 0) == 0);

@@ -159,6 +159,7 @@ TESTS = [
     Test("mmap-shared-through-swap", "quiet mem=8M init=/bin/t_mmap -- swap", 0, timeout=240,
          disks=[Disk(1, size=64 << 20, mkswap=True)],
          must=[r"^t_mmap swap: [1-9]\d* of 256 shared pages were out before fork, 0 wrong",
+               r"^t_mmap swap: SwapFree (\d+) kB before, \1 kB after 6 rounds of 12 MiB$",
                r"^t_mmap swap: ok$"], must_not=[r"^kernel panic"]),
     Test("trace-fault-and-swap", "quiet mem=8M trace=fault,swap init=/bin/t_swap -- heap 12", 0,
          timeout=240, disks=[Disk(1, size=32 << 20, mkswap=True)],

@@ -240,8 +240,9 @@ static int full_case(uint32_t mb, int n)
     return ok != n - 1 || killed != 1;
 }
 
-/* Reads one byte of every page of this process's writable regions, so
- * that whatever went to swap comes back. */
+/* Reads one byte of every page of this process's readable regions, so
+ * that whatever went to swap comes back (read-only regions too: a page
+ * only partly in the file is a private copy, and goes to swap). */
 static void touch_own_pages(void)
 {
     static char maps[4096];
@@ -250,7 +251,7 @@ static void touch_own_pages(void)
     for (char *line = maps; *line; ) {
         unsigned long start = strtoul(line, &line, 16);
         unsigned long end = strtoul(line + 1, &line, 16);
-        if (line[1] == 'r' && line[2] == 'w')
+        if (line[1] == 'r')
             for (unsigned long a = start; a < end; a += PAGE)
                 (void)*(volatile char *)a;
         while (*line && *line != '\n')

@@ -35,6 +35,10 @@
 
 #define ATA_CMD_READ 0x20       /* READ SECTORS */
 #define ATA_CMD_WRITE 0x30      /* WRITE SECTORS */
+#define ATA_CMD_READ_MULTIPLE 0xC4
+#define ATA_CMD_WRITE_MULTIPLE 0xC5
+#define ATA_CMD_SET_MULTIPLE 0xC6
+#define ATA_MAX_BLOCK 16        /* sectors per interrupt we ask for at most */
 #define ATA_CMD_IDENTIFY 0xEC
 
 #define ATA_WORDS 256           /* 16-bit words in a sector */
@@ -59,6 +63,8 @@ struct ata_disk {
     struct block_device dev;
     struct ata_channel *ch;
     int slave;
+    uint32_t block;             /* sectors per data block (and interrupt):
+                                   above 1 in READ/WRITE MULTIPLE mode */
 };
 
 static struct ata_channel channels[2] = {
@@ -183,35 +189,63 @@ static int ata_issue(struct ata_disk *d, uint8_t cmd, uint32_t lba, uint32_t cou
     return 0;
 }
 
-/* One READ SECTORS command: count (1..256) sectors at lba into buf. The
- * disk interrupts when each sector is ready. Returns 0 or -EIO. */
+/* One read command: count (1..256) sectors at lba into buf. The disk
+ * interrupts when each data block is ready: one sector (READ SECTORS), or
+ * up to d->block sectors in multiple mode (READ MULTIPLE), which saves
+ * interrupts, and lets an emulated disk fetch a whole page at once.
+ * Returns 0 or -EIO. */
 static int ata_read_sectors(struct ata_disk *d, uint32_t lba, uint16_t *buf,
                             uint32_t count, int use_irq)
 {
-    int err = ata_issue(d, ATA_CMD_READ, lba, count, use_irq);
-    for (uint32_t i = 0; !err && i < count; i++, buf += ATA_WORDS) {
+    uint8_t cmd = d->block > 1 ? ATA_CMD_READ_MULTIPLE : ATA_CMD_READ;
+    int err = ata_issue(d, cmd, lba, count, use_irq);
+    for (uint32_t i = 0; !err && i < count;) {
+        uint32_t n = count - i < d->block ? count - i : d->block;
         err = ata_check(d, ata_wait(d->ch, use_irq), 1, "read", lba + i);
         if (!err)
-            ata_read_words(d->ch->base + ATA_REG_DATA, buf, ATA_WORDS);
+            ata_read_words(d->ch->base + ATA_REG_DATA, buf, n * ATA_WORDS);
+        i += n;
+        buf += n * ATA_WORDS;
     }
     return err;
 }
 
-/* One WRITE SECTORS command: count (1..256) sectors from buf at lba. The
- * disk asks for the first sector without interrupting (so that step is
- * always polled), then interrupts once each sector is written: asking for
+/* One write command: count (1..256) sectors from buf at lba, a data
+ * block (one sector, or up to d->block in multiple mode) at a time. The
+ * disk asks for the first block without interrupting (so that step is
+ * always polled), then interrupts once each block is written: asking for
  * the next, or at the end. Returns 0 or -EIO. */
 static int ata_write_sectors(struct ata_disk *d, uint32_t lba, const uint16_t *buf,
                              uint32_t count, int use_irq)
 {
-    int err = ata_issue(d, ATA_CMD_WRITE, lba, count, use_irq);
+    uint8_t cmd = d->block > 1 ? ATA_CMD_WRITE_MULTIPLE : ATA_CMD_WRITE;
+    int err = ata_issue(d, cmd, lba, count, use_irq);
     if (!err)
         err = ata_check(d, ata_poll(d->ch), 1, "write", lba);
-    for (uint32_t i = 0; !err && i < count; i++, buf += ATA_WORDS) {
-        ata_write_words(d->ch->base + ATA_REG_DATA, buf, ATA_WORDS);
-        err = ata_check(d, ata_wait(d->ch, use_irq), i + 1 < count, "write", lba + i);
+    for (uint32_t i = 0; !err && i < count;) {
+        uint32_t n = count - i < d->block ? count - i : d->block;
+        ata_write_words(d->ch->base + ATA_REG_DATA, buf, n * ATA_WORDS);
+        i += n;
+        buf += n * ATA_WORDS;
+        err = ata_check(d, ata_wait(d->ch, use_irq), i < count, "write", lba + i - n);
     }
     return err;
+}
+
+/* Asks the disk for multiple mode with the largest block it offers
+ * (IDENTIFY word 47), up to ATA_MAX_BLOCK; returns the sectors per block,
+ * 1 when the disk has no multiple mode or refuses (polled, at boot). */
+static uint32_t ata_set_multiple(struct ata_disk *d, const uint16_t *id)
+{
+    uint32_t max = id[47] & 0xFF;
+    if (max < 2)
+        return 1;
+    uint32_t want = max < ATA_MAX_BLOCK ? max : ATA_MAX_BLOCK;
+    d->block = 1;
+    if (ata_issue(d, ATA_CMD_SET_MULTIPLE, 0, want, 0) < 0)
+        return 1;
+    int status = ata_poll(d->ch);
+    return status == ATA_TIMEOUT || (status & (ATA_SR_ERR | ATA_SR_DF)) ? 1 : want;
 }
 
 /* Takes ch for one request. A process sleeps while another one holds it;
@@ -350,6 +384,7 @@ void ata_init(void)
             d->dev.driver = d;
             d->ch = &channels[c];
             d->slave = slave;
+            d->block = ata_set_multiple(d, id);
             if (block_register(&d->dev) < 0)
                 continue;
             found = 1;

@@ -88,27 +88,6 @@ static const char *state_name(enum proc_state st)
     }
 }
 
-/* Counts the pages of mm's regions whose PTE holds a frame (*rss) or a
- * swap entry (*swap). Page tables that do not exist are skipped whole. */
-static void count_pages(struct mm *mm, uint32_t *rss, uint32_t *swap)
-{
-    *rss = *swap = 0;
-    for (const struct vma *v = mm->vmas; v; v = v->next) {
-        for (uint32_t va = v->start; va < v->end && va >= v->start; ) {
-            pte_t *pte = pgtable_walk(mm->pgdir, va, false);
-            if (!pte) {
-                va = (va & ~(PDE_SPAN - 1)) + PDE_SPAN;     /* 0 past the top */
-                continue;
-            }
-            if (pte_present(*pte))
-                (*rss)++;
-            else if (pte_is_swap(*pte))
-                (*swap)++;
-            va += PAGE_SIZE;
-        }
-    }
-}
-
 void procfs_show_status(struct seqbuf *s, const struct proc *p)
 {
     seqbuf_printf(s, "Name:\t%s\n", p->name);
@@ -121,7 +100,7 @@ void procfs_show_status(struct seqbuf *s, const struct proc *p)
     uint32_t size = 0, rss, swap;
     for (const struct vma *v = p->mm->vmas; v; v = v->next)
         size += (v->end - v->start) / PAGE_SIZE;
-    count_pages(p->mm, &rss, &swap);
+    mm_count_pages(p->mm, &rss, &swap);
     seqbuf_printf(s, "VmSize:\t%8u kB\n", size * KB_PER_PAGE);
     seqbuf_printf(s, "VmRSS:\t%8u kB\n", rss * KB_PER_PAGE);
     seqbuf_printf(s, "VmSwap:\t%8u kB\n", swap * KB_PER_PAGE);

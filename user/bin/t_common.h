@@ -6,6 +6,7 @@
 #ifndef T_COMMON_H
 #define T_COMMON_H
 
+#include <procfile.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -67,6 +68,38 @@ static inline int t_run_all(const char *prog, const struct t_case *cases, int n)
         failed += !t_run_one(&cases[i]);
     printf("%s: %d passed, %d failed\n", prog, n - failed, failed);
     return failed;
+}
+
+/* A number from /proc/meminfo ("MemFree:") or /proc/vmstat ("pswpin "). */
+static inline unsigned long proc_number(const char *path, const char *key)
+{
+    static char text[2048];
+    unsigned long v = 0;
+    procfile_read(path, text, sizeof text);
+    procfile_value(text, key, &v);
+    return v;
+}
+
+/* Reads a byte of every page of this process's readable regions, so that
+ * whatever went to swap comes back (read-only regions too: a page that
+ * is only partly in the file is a private copy, and goes to swap). Leak
+ * checks around swap call this before they count free slots. */
+static inline void touch_own_pages(void)
+{
+    static char maps[4096];
+    if (procfile_read("/proc/self/maps", maps, sizeof maps) < 0)
+        return;
+    for (char *line = maps; *line;) {
+        unsigned long start = strtoul(line, &line, 16);
+        unsigned long end = strtoul(line + 1, &line, 16);
+        if (line[1] == 'r')
+            for (unsigned long a = start; a < end; a += 4096)
+                (void)*(volatile char *)a;
+        while (*line && *line != '\n')
+            line++;
+        if (*line)
+            line++;
+    }
 }
 
 #define T_MAIN(prog, cases)                                                 \

@@ -405,41 +405,12 @@ static int shared_through_swap(void)
     return bad != 0 || swapped == 0;
 }
 
-static unsigned long meminfo(const char *key)
-{
-    static char text[1024];
-    unsigned long v = 0;
-    procfile_read("/proc/meminfo", text, sizeof text);
-    procfile_value(text, key, &v);
-    return v;
-}
-
-/* Reads a byte of every page of this process's readable regions, so that
- * whatever went to swap comes back (read-only regions too: a page that
- * is only partly in the file is a private copy, and goes to swap). */
-static void touch_own_pages(void)
-{
-    static char maps[4096];
-    procfile_read("/proc/self/maps", maps, sizeof maps);
-    for (char *line = maps; *line;) {
-        unsigned long start = strtoul(line, &line, 16);
-        unsigned long end = strtoul(line + 1, &line, 16);
-        if (line[1] == 'r')
-            for (unsigned long a = start; a < end; a += PAGE)
-                (void)*(volatile char *)a;
-        while (*line && *line != '\n')
-            line++;
-        if (*line)
-            line++;
-    }
-}
-
 /* Rounds of mapping more than RAM, touching and unmapping it, private and
  * shared, in a child: afterwards every swap slot is free again. */
 static int rounds_through_swap(void)
 {
     touch_own_pages();
-    unsigned long swap0 = meminfo("SwapFree:");
+    unsigned long swap0 = proc_number("/proc/meminfo", "SwapFree:");
     pid_t pid = fork();
     if (pid == 0) {
         for (int round = 0; round < 6; round++) {
@@ -453,7 +424,7 @@ static int rounds_through_swap(void)
     }
     waitpid(pid, 0, 0);
     touch_own_pages();
-    unsigned long swap1 = meminfo("SwapFree:");
+    unsigned long swap1 = proc_number("/proc/meminfo", "SwapFree:");
     printf("t_mmap swap: SwapFree %lu kB before, %lu kB after 6 rounds of 12 MiB\n", swap0, swap1);
     return swap1 != swap0;
 }

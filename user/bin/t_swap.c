@@ -16,6 +16,7 @@
  * must be exactly as free as at the start, and free memory plus the page
  * cache within a few pages of the start (the page cache and the kernel
  * heap's slabs move with what was touched last). */
+#include "t_common.h"
 #include <fcntl.h>
 #include <procfile.h>
 #include <sched.h>
@@ -30,22 +31,14 @@
 
 static unsigned long meminfo(const char *key)
 {
-    static char text[1024];
-    unsigned long v = 0;
-    procfile_read("/proc/meminfo", text, sizeof text);
-    procfile_value(text, key, &v);
-    return v;
+    return proc_number("/proc/meminfo", key);
 }
 
 static unsigned long vmstat(const char *key)
 {
-    static char text[2048];
-    unsigned long v = 0;
     char k[32];
     snprintf(k, sizeof k, "%s ", key);
-    procfile_read("/proc/vmstat", text, sizeof text);
-    procfile_value(text, k, &v);
-    return v;
+    return proc_number("/proc/vmstat", k);
 }
 
 /* The pattern of page i for owner tag: every word differs. */
@@ -238,27 +231,6 @@ static int full_case(uint32_t mb, int n)
     }
     printf("t_swap full: %d finished intact, largest killed: %s\n", ok, killed ? "yes" : "no");
     return ok != n - 1 || killed != 1;
-}
-
-/* Reads one byte of every page of this process's readable regions, so
- * that whatever went to swap comes back (read-only regions too: a page
- * only partly in the file is a private copy, and goes to swap). */
-static void touch_own_pages(void)
-{
-    static char maps[4096];
-    if (procfile_read("/proc/self/maps", maps, sizeof maps) < 0)
-        return;
-    for (char *line = maps; *line; ) {
-        unsigned long start = strtoul(line, &line, 16);
-        unsigned long end = strtoul(line + 1, &line, 16);
-        if (line[1] == 'r')
-            for (unsigned long a = start; a < end; a += PAGE)
-                (void)*(volatile char *)a;
-        while (*line && *line != '\n')
-            line++;
-        if (*line)
-            line++;
-    }
 }
 
 int main(int argc, char **argv)

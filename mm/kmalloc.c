@@ -11,7 +11,10 @@
 
 struct free_object {
     struct free_object *next;
+    uint32_t magic;             /* FREE_MAGIC while on a free list */
 };
+
+#define FREE_MAGIC 0xF4EEF4EEu
 
 /* Slabs of each class that have at least one free object (circular lists
  * through struct page's next/prev). */
@@ -59,6 +62,7 @@ static struct page *slab_grow(int c)
     for (uint32_t off = PAGE_SIZE; off >= size; off -= size) {
         struct free_object *o = (struct free_object *)(base + off - size);
         o->next = pg->slab_free;
+        o->magic = FREE_MAGIC;
         pg->slab_free = o;
     }
     slab_link(c, pg);
@@ -77,6 +81,7 @@ static void *kmalloc_small(size_t size)
         return 0;
     struct free_object *o = pg->slab_free;
     pg->slab_free = o->next;
+    o->magic = 0;
     pg->slab_inuse++;
     if (!pg->slab_free)
         slab_unlink(pg);        /* full: off the partial list */
@@ -121,12 +126,14 @@ static void kfree_small(struct page *pg, void *p)
     uint32_t off = (uint32_t)((char *)p - (char *)page_to_virt(pg));
     if (off % size)
         panic("kfree: %p is not the start of a %u-byte object", p, size);
-    for (struct free_object *o = pg->slab_free; o; o = o->next)
-        if (o == p)
-            panic("kfree: %p freed twice", p);
-
     struct free_object *o = p;
+    if (o->magic == FREE_MAGIC) {       /* looks free already: make sure */
+        for (struct free_object *f = pg->slab_free; f; f = f->next)
+            if (f == o)
+                panic("kfree: %p freed twice", p);
+    }
     o->next = pg->slab_free;
+    o->magic = FREE_MAGIC;
     if (!pg->slab_free)
         slab_link(c, pg);       /* was full: has room again */
     pg->slab_free = o;

@@ -1,10 +1,11 @@
-/* ata.c: the ATA disk driver: PIO transfers, LBA28, on the four IDE
- * positions (primary channel 0x1F0/0x3F6 IRQ 14, secondary 0x170/0x376
- * IRQ 15; master and slave: hda, hdb, hdc, hdd). A process sleeps until
- * the disk interrupts; at boot and in the idle context the driver polls,
- * and every poll is bounded. The rest of the kernel sees the disks only
- * through kernel/block.h. */
+/* ata.c: the ATA disk driver: LBA28 on the four IDE positions (primary
+ * channel 0x1F0/0x3F6 IRQ 14, secondary 0x170/0x376 IRQ 15; master and
+ * slave: hda, hdb, hdc, hdd). Detection, PIO transfers (READ/WRITE
+ * MULTIPLE), the interrupt, and the choice of DMA (kernel/ata_dma.c) or
+ * PIO per command. A process sleeps until the disk interrupts; at boot and
+ * in the idle context the driver polls, every poll bounded. */
 #include "kernel/ata.h"
+#include "kernel/ata_hw.h"
 #include "kernel/block.h"
 #include "kernel/errno.h"
 #include "kernel/pic.h"
@@ -13,23 +14,6 @@
 #include "kernel/sched.h"
 #include "kernel/x86.h"
 
-/* Command block registers, as offsets from a channel's base port. */
-#define ATA_REG_DATA 0
-#define ATA_REG_ERROR 1
-#define ATA_REG_COUNT 2
-#define ATA_REG_LBA_LOW 3
-#define ATA_REG_LBA_MID 4
-#define ATA_REG_LBA_HIGH 5
-#define ATA_REG_DRIVE 6         /* 0xA0 | slave << 4, | 0x40 for LBA */
-#define ATA_REG_STATUS 7        /* reading it acknowledges the interrupt */
-#define ATA_REG_COMMAND 7
-/* The control block port reads as the alternate status (no acknowledge)
- * and writes as the device control register. */
-
-#define ATA_SR_ERR 0x01
-#define ATA_SR_DRQ 0x08         /* the disk wants data or has data */
-#define ATA_SR_DF 0x20
-#define ATA_SR_BSY 0x80
 #define ATA_CTL_NIEN 0x02       /* no interrupts: set while polling */
 #define ATA_DRIVE_LBA 0xE0
 
@@ -41,31 +25,8 @@
 #define ATA_MAX_BLOCK 16        /* sectors per interrupt we ask for at most */
 #define ATA_CMD_IDENTIFY 0xEC
 
-#define ATA_WORDS 256           /* 16-bit words in a sector */
 #define ATA_MAX_COUNT 256       /* sectors in one command (count register 0) */
 #define ATA_LBA28_MAX 0x0FFFFFFFu       /* the most sectors LBA28 reaches */
-/* Status reads before a polled wait gives up: about 30 s on real hardware
- * (some 1 us a read), the longest the ATA standard lets a disk stay busy;
- * some 2 s under QEMU (TCG). */
-#define ATA_POLL_LIMIT 30000000u
-#define ATA_TIMEOUT (-1)        /* what a wait returns instead of a status */
-
-struct ata_channel {
-    uint16_t base;              /* command block */
-    uint16_t ctrl;              /* control block */
-    int irq;
-    int busy;                   /* a request holds the channel */
-    volatile int irq_seen;      /* the disk interrupted since we last looked */
-    volatile uint8_t irq_status;        /* the status the handler read */
-};
-
-struct ata_disk {
-    struct block_device dev;
-    struct ata_channel *ch;
-    int slave;
-    uint32_t block;             /* sectors per data block (and interrupt):
-                                   above 1 in READ/WRITE MULTIPLE mode */
-};
 
 static struct ata_channel channels[2] = {
     { .base = 0x1F0, .ctrl = 0x3F6, .irq = 14 },
@@ -84,7 +45,7 @@ static void ata_write_words(uint16_t port, const void *buf, uint32_t n)
 }
 
 /* The 400 ns a disk may take to show a new status: four status reads. */
-static void ata_delay(struct ata_channel *ch)
+void ata_delay(struct ata_channel *ch)
 {
     for (int i = 0; i < 4; i++)
         inb(ch->ctrl);
@@ -93,7 +54,7 @@ static void ata_delay(struct ata_channel *ch)
 /* Polls until the disk on ch is not busy; returns its status (read from
  * the status register, which also clears a pending interrupt), or
  * ATA_TIMEOUT after ATA_POLL_LIMIT reads. */
-static int ata_poll(struct ata_channel *ch)
+int ata_poll(struct ata_channel *ch)
 {
     for (uint32_t i = 0; i < ATA_POLL_LIMIT; i++)
         if (!(inb(ch->ctrl) & ATA_SR_BSY))
@@ -108,7 +69,7 @@ static int ata_poll(struct ata_channel *ch)
  * interrupted (the step must end before the channel can be used again)
  * and has no timeout: it relies on the disk interrupting, as detection
  * showed it answers. Otherwise: polls, bounded. */
-static int ata_wait(struct ata_channel *ch, int use_irq)
+int ata_wait(struct ata_channel *ch, int use_irq)
 {
     if (!use_irq)
         return ata_poll(ch);
@@ -118,10 +79,18 @@ static int ata_wait(struct ata_channel *ch, int use_irq)
     return ch->irq_status;
 }
 
-/* IRQ 14/15: reading the status acknowledges the disk. A status still
- * busy is not the end of a step (a stale interrupt): ignore it. */
+/* IRQ 14/15. With a bus master, its status comes first: the handler
+ * notes it for the DMA command that waits (its error bit) and clears its
+ * interrupt and error bits. Then reading the disk's status acknowledges
+ * the disk. A status still busy is not the end of a step (a stale
+ * interrupt): ignore it. */
 static void ata_irq(struct ata_channel *ch)
 {
+    if (ch->bm) {
+        uint8_t bm_status = inb(ch->bm + BM_REG_STATUS);
+        outb(ch->bm + BM_REG_STATUS, bm_status | BM_SR_IRQ | BM_SR_ERR);
+        ch->irq_bm_status |= bm_status;
+    }
     uint8_t status = inb(ch->base + ATA_REG_STATUS);
     if (status & ATA_SR_BSY)
         return;
@@ -141,10 +110,10 @@ static void ata_irq_secondary(void)
 }
 
 /* Checks a status returned by ata_wait for the step of op ("read",
- * "write", "flush") at sector; want_data: the disk must be asking for or
+ * "write", "DMA read"...) at sector; want_data: the disk must be asking for or
  * offering a sector. Returns 0, or -EIO after printing what went wrong. */
-static int ata_check(struct ata_disk *d, int status, int want_data, const char *op,
-                     uint32_t sector)
+int ata_check(struct ata_disk *d, int status, int want_data, const char *op,
+              uint32_t sector)
 {
     const char *name = d->dev.name;
     if (status == ATA_TIMEOUT) {
@@ -167,8 +136,7 @@ static int ata_check(struct ata_disk *d, int status, int want_data, const char *
 /* Selects d, waits until its channel is idle, then sends cmd for count
  * (1..256) sectors at lba, with interrupts from the disk on if use_irq.
  * Returns 0 or -EIO (the channel stayed busy). */
-static int ata_issue(struct ata_disk *d, uint8_t cmd, uint32_t lba, uint32_t count,
-                     int use_irq)
+int ata_issue(struct ata_disk *d, uint8_t cmd, uint32_t lba, uint32_t count, int use_irq)
 {
     struct ata_channel *ch = d->ch;
     outb(ch->ctrl, use_irq ? 0 : ATA_CTL_NIEN);
@@ -267,11 +235,37 @@ static void ata_channel_put(struct ata_channel *ch)
     wakeup(&ch->busy);
 }
 
+/* One command of count (1..256) sectors at lba, by DMA when the disk uses
+ * it and DMA reaches buf, else by PIO; a DMA command that fails is tried
+ * once more by PIO, and the driver says so. Holds the channel; interrupts
+ * off. Returns 0 or -EIO. */
+static int ata_command(struct ata_disk *d, uint32_t lba, uint16_t *buf, uint32_t count,
+                       int write, int use_irq)
+{
+    const char *op = write ? "write" : "read";
+    if (d->stats.dma) {
+        int err = ata_dma_transfer(d, lba, buf, count, write, use_irq);
+        if (err != ATA_DMA_UNREACHABLE) {
+            if (err == 0)
+                return 0;
+            d->stats.dma_errors++;
+            printk("ata: %s: DMA %s of %u sectors at %u failed; retrying with PIO\n",
+                   d->dev.name, op, count, lba);
+        }
+    }
+    int err = write ? ata_write_sectors(d, lba, buf, count, use_irq)
+                    : ata_read_sectors(d, lba, buf, count, use_irq);
+    if (!err)
+        d->stats.pio_commands++;
+    return err;
+}
+
 /* The block_ops of an ATA disk: count sectors (range already checked by
  * kernel/block.c) in commands of up to 256. No cache flush after a write:
  * the only writer is swap, whose contents need not outlive the boot, and
- * a flush per page costs the host a disk sync. Interrupt-driven when a process (pid != 0) calls, polled
- * otherwise. Any interrupt state on entry; restored on return. */
+ * a flush per page costs the host a disk sync. Interrupt-driven when a
+ * process (pid != 0) calls, polled otherwise. Any interrupt state on
+ * entry; restored on return. */
 static int ata_transfer(struct block_device *dev, uint32_t sector, void *buf,
                         uint32_t count, int write)
 {
@@ -285,8 +279,7 @@ static int ata_transfer(struct block_device *dev, uint32_t sector, void *buf,
     }
     for (uint16_t *p = buf; !err && count > 0;) {
         uint32_t n = count < ATA_MAX_COUNT ? count : ATA_MAX_COUNT;
-        err = write ? ata_write_sectors(d, sector, p, n, use_irq)
-                    : ata_read_sectors(d, sector, p, n, use_irq);
+        err = ata_command(d, sector, p, n, write, use_irq);
         sector += n;
         count -= n;
         p += n * ATA_WORDS;
@@ -308,6 +301,17 @@ static int ata_write(struct block_device *dev, uint32_t sector, const void *buf,
 }
 
 static const struct block_ops ata_ops = { .read = ata_read, .write = ata_write };
+
+int ata_get_stats(const struct block_device *dev, struct ata_stats *s)
+{
+    if (dev->ops != &ata_ops)
+        return -EINVAL;
+    const struct ata_disk *d = dev->driver;
+    int irq_on = irq_save();
+    *s = d->stats;
+    irq_restore(irq_on);
+    return 0;
+}
 
 /* Sends IDENTIFY to position slave of ch (polled, disk interrupts off).
  * Returns 1 with the 256 words in id for an ATA disk; 0 for an empty
@@ -368,6 +372,7 @@ void ata_init(void)
 {
     static const irq_handler_fn handlers[2] = { ata_irq_primary, ata_irq_secondary };
     static uint16_t id[ATA_WORDS];
+    ata_dma_init(channels);
     for (int c = 0; c < 2; c++) {
         int found = 0;
         for (int slave = 0; slave < 2; slave++) {
@@ -385,11 +390,12 @@ void ata_init(void)
             d->ch = &channels[c];
             d->slave = slave;
             d->block = ata_set_multiple(d, id);
+            d->stats.dma = ata_dma_usable(d, id);
             if (block_register(&d->dev) < 0)
                 continue;
             found = 1;
-            pr_info("ata: %s: %u sectors (%u MiB)\n", d->dev.name, d->dev.sectors,
-                    d->dev.sectors >> 11);
+            pr_info("ata: %s: %u sectors (%u MiB), %s\n", d->dev.name, d->dev.sectors,
+                    d->dev.sectors >> 11, d->stats.dma ? "DMA" : "PIO");
         }
         if (found)
             irq_register(channels[c].irq, handlers[c]);

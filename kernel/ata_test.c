@@ -2,8 +2,10 @@
  * interface, on a scratch disk whose sector 0 starts with "ATATEST!" (no
  * other disk is ever written). The boot context checks the polled path;
  * two test-only kernel threads then check the interrupt path (sleep_on
- * until the disk interrupts) while they compete for the same channel. */
+ * until the disk interrupts) while they compete for the same channel. The
+ * driver's counters show that each path went by DMA (or PIO) as it says. */
 #include "kernel/ata_test.h"
+#include "kernel/ata.h"
 #include "kernel/block.h"
 #include "kernel/errno.h"
 #include "kernel/printk.h"
@@ -92,6 +94,38 @@ static struct block_device *find_scratch_disk(void *sector)
             return d;
     }
     return 0;
+}
+
+/* ---- which method moved the data ---- */
+
+static struct ata_stats stats_now(void)
+{
+    struct ata_stats s = { 0 };
+    expect(ata_get_stats(disk, &s) == 0, "ATA counters of the scratch disk");
+    return s;
+}
+
+/* Counts a failure unless, since before, the disk ran exactly dma
+ * commands by DMA and pio by PIO when it uses DMA (except that a DMA
+ * command that failed, and was retried by PIO, counts as PIO), or all
+ * dma + pio of them by PIO when it does not. Prints the path's line. */
+static void expect_commands(const struct ata_stats *before, uint32_t dma, uint32_t pio,
+                            const char *path)
+{
+    struct ata_stats now = stats_now();
+    uint32_t by_dma = now.dma_commands - before->dma_commands;
+    uint32_t by_pio = now.pio_commands - before->pio_commands;
+    uint32_t prd = now.prd_entries - before->prd_entries;
+    uint32_t retried = now.dma_errors - before->dma_errors;
+    printk("ata: %s path: %u commands by DMA in %u PRD entries, %u by PIO\n", path, by_dma,
+           prd, by_pio);
+    if (!now.dma)
+        retried = dma;
+    if (by_dma != dma - retried || by_pio != pio + retried) {
+        printk("ata: FAILED: %s path: %u commands by DMA and %u by PIO, not %u and %u\n",
+               path, by_dma, by_pio, dma - retried, pio + retried);
+        failures++;
+    }
 }
 
 /* ---- the interrupt path: test-only kernel threads ---- */
@@ -184,10 +218,25 @@ static void check_ranges(void *buf)
     expect(block_read(disk, 0, buf, 0) == 0, "read of 0 sectors");
 }
 
-/* Every polled request: the marker, the writes of region 1..64, a read
- * that the driver splits (when the disk is large enough), the counters. */
+/* A read into an odd address, which DMA cannot reach (PRD entries are
+ * even): the driver must use PIO for it, and get the data right. big
+ * holds at least 3 sectors; buf at least 2. */
+static void check_odd_buffer(uint32_t *big, uint32_t *buf)
+{
+    char *odd = (char *)big + 1;
+    expect(block_read(disk, 1, odd, 2) == 0, "read into an odd address");
+    memcpy(buf, odd, 2 * BLOCK_SECTOR_SIZE);
+    pattern_check(buf, 1, 2, "read into an odd address");
+}
+
+/* Every polled request: the marker, the writes of region 1..64 (5
+ * commands), a read that the driver splits in two commands, one of 128
+ * KiB whose buffer crosses a 64 KiB line of physical memory (so DMA
+ * needs more PRD entries than commands), a read into an odd address
+ * (PIO), the counters. */
 static void check_polled(uint32_t *buf)
 {
+    struct ata_stats before = stats_now();
     uint32_t writes = disk->writes, written = disk->sectors_written;
     region_write_check(1, buf, "polled write/read");
     expect(disk->writes == writes + 4 && disk->sectors_written == written + REGION,
@@ -198,10 +247,17 @@ static void check_polled(uint32_t *buf)
     expect(big != 0, "long read buffer");
     if (!big)
         return;
+    struct ata_stats mid = stats_now();
     expect(block_read(disk, 0, big, LONG_READ) == 0, "long read");
     expect(!memcmp(big, MARKER, 8), "marker kept in sector 0");
     pattern_check(big + WORDS_PER_SECTOR, 1, REGION, "long read");
+    struct ata_stats after = stats_now();
+    if (after.dma)
+        expect(after.prd_entries - mid.prd_entries > after.dma_commands - mid.dma_commands,
+               "a 128 KiB DMA across a 64 KiB line took more than one PRD entry");
+    check_odd_buffer(big, buf);
     kfree(big);
+    expect_commands(&before, 4 + 1 + 2, 1, "polled");
 }
 
 int ata_selftest(void)
@@ -227,9 +283,11 @@ int ata_selftest(void)
         check_polled(buf);
     }
     if (!failures) {
+        struct ata_stats before = stats_now();
         int asleep = threads_run();
         printk("ata: interrupt path: threads found asleep in the driver %d times\n", asleep);
         expect(asleep > 0, "threads slept in the driver");
+        expect_commands(&before, NTHREADS * (4 + 1 + 1), 0, "interrupt");
         memset(buf, 0, REGION * BLOCK_SECTOR_SIZE);
         for (int i = 0; i < NTHREADS; i++) {
             uint32_t first = 1 + REGION * (1 + i);
@@ -238,6 +296,7 @@ int ata_selftest(void)
         }
     }
     kfree(buf);
+    printk("ata: DMA commands failed and retried by PIO: %u\n", stats_now().dma_errors);
     if (failures)
         printk("ata: selftest FAILED (%d checks)\n", failures);
     else

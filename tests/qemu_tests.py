@@ -118,14 +118,27 @@ def check_untouched(*indexes):
 DISK_HEADS = {}     # filled by the runner: image path -> its first page as made
 
 
-def ata_test(name, index):
+# What ktest=ata must show when the disk goes by DMA (the bus master found,
+# with the ports the kernel gave it, as qboot gives none; 7 polled
+# commands, a read into an odd address by PIO, 12 interrupt-driven ones),
+# and when there is no bus master (all of them by PIO).
+ATA_BY_DMA = [r"^ata: IDE controller 00:01\.1, bus master at port 0xc000$",
+              r"^ata: polled path: 7 commands by DMA in \d+ PRD entries, 1 by PIO$",
+              r"^ata: interrupt path: 12 commands by DMA in \d+ PRD entries, 0 by PIO$"]
+ATA_BY_PIO = [r"^ata: polled path: 0 commands by DMA in 0 PRD entries, 8 by PIO$",
+              r"^ata: interrupt path: 0 commands by DMA in 0 PRD entries, 12 by PIO$"]
+
+
+def ata_test(name, index, method="DMA", must=(), qemu_extra=()):
     hd = "hd" + "abcd"[index]
     return Test(name, "ktest=ata", 0, disks=[Disk(index, head=ATATEST)],
-                check_disks=check_ata_written(index),
-                must=[rf"^ata: {hd}: 16384 sectors \(8 MiB\)$",
+                check_disks=check_ata_written(index), qemu_extra=list(qemu_extra),
+                must=[rf"^ata: {hd}: 16384 sectors \(8 MiB\), {method}$",
                       rf"^ata: selftest on {hd} \(16384 sectors\), seed 0x01$",
                       r"^ata: interrupt path: threads found asleep in the driver [1-9]\d* times$",
-                      r"^ata: selftest passed$", r"^ktest: ata passed$"],
+                      r"^ata: DMA commands failed and retried by PIO: 0$",
+                      r"^ata: selftest passed$", r"^ktest: ata passed$"]
+                + (ATA_BY_DMA if method == "DMA" else ATA_BY_PIO) + list(must),
                 must_not=[r"FAILED", r"^ata: .*(error|timed out)"])
 
 
@@ -188,10 +201,15 @@ TESTS = [
     ata_test("ata-selftest-hda", 0),
     ata_test("ata-selftest-hdc", 2),
     ata_test("ata-selftest-hdd", 3),
+    # -- PIO when there is no bus master (kernel/ata_dma.c): the ISA PC has no
+    # PCI; the same self-test then goes all by PIO. --
+    ata_test("ata-pio-without-pci", 1, method="PIO", qemu_extra=["-machine", "isapc", "-cpu", "pentium3"],
+             must=[r"^ata: no PCI IDE controller; disks use PIO$"]),
+    # -- end --
     Test("ata-picks-marked-disk", "ktest=ata", 0,
          disks=[Disk(0, head=b"ATATEST?"), Disk(2, 16 << 20, mkswap=True), Disk(3, head=ATATEST)],
          check_disks=lambda p: check_untouched(0, 2)(p) or check_ata_written(3)(p),
-         must=[r"^ata: hda: 16384 sectors \(8 MiB\)$", r"^ata: hdc: 32768 sectors \(16 MiB\)$",
+         must=[r"^ata: hda: 16384 sectors \(8 MiB\), DMA$", r"^ata: hdc: 32768 sectors \(16 MiB\), DMA$",
                r"^ata: hdd: 16384 sectors", r"^ata: selftest on hdd ", r"^ktest: ata passed$"],
          must_not=[r"FAILED"]),
     Test("ata-no-marked-disk", "ktest=ata", 1,
@@ -205,8 +223,8 @@ TESTS = [
     Test("ata-iso-cdrom-skipped", "", 3, iso=True, timeout=90,
          disks=[Disk(1, 16 << 20, mkswap=True), Disk(3, head=ATATEST)],
          check_disks=check_untouched(1),
-         must=[r"^ata: hdb: 32768 sectors \(16 MiB\)$", r"^ata: hdc: ATAPI device \(CD-ROM\), skipped$",
-               r"^ata: hdd: 16384 sectors \(8 MiB\)$", r"^init exited with status 3$"],
+         must=[r"^ata: hdb: 32768 sectors \(16 MiB\), DMA$", r"^ata: hdc: ATAPI device \(CD-ROM\), skipped$",
+               r"^ata: hdd: 16384 sectors \(8 MiB\), DMA$", r"^init exited with status 3$"],
          script=[(SHELL, "exit 3\n")]),
 
     Test("boot-monitor", NO_INIT, 7,

@@ -157,13 +157,28 @@ int ata_issue(struct ata_disk *d, uint8_t cmd, uint32_t lba, uint32_t count, int
     return 0;
 }
 
-/* One read command: count (1..256) sectors at lba into buf. The disk
- * interrupts when each data block is ready: one sector (READ SECTORS), or
- * up to d->block sectors in multiple mode (READ MULTIPLE), which saves
- * interrupts, and lets an emulated disk fetch a whole page at once.
- * Returns 0 or -EIO. */
-static int ata_read_sectors(struct ata_disk *d, uint32_t lba, uint16_t *buf,
-                            uint32_t count, int use_irq)
+/* Moves n sectors of b, from sector k on, through the data port of d:
+ * into memory (write 0) or out of it (write 1), a sector at a time, so
+ * that the pieces of b need not be adjacent. */
+static void ata_pio_data(struct ata_disk *d, const struct ata_buf *b, uint32_t k, uint32_t n,
+                         int write)
+{
+    uint16_t port = d->ch->base + ATA_REG_DATA;
+    for (uint32_t j = 0; j < n; j++) {
+        if (write)
+            ata_write_words(port, ata_buf_sector(b, k + j), ATA_WORDS);
+        else
+            ata_read_words(port, ata_buf_sector(b, k + j), ATA_WORDS);
+    }
+}
+
+/* One read command: count (1..256) sectors at lba into sectors first..
+ * of b. The disk interrupts when each data block is ready: one sector
+ * (READ SECTORS), or up to d->block sectors in multiple mode (READ
+ * MULTIPLE), which saves interrupts, and lets an emulated disk fetch a
+ * whole page at once. Returns 0 or -EIO. */
+static int ata_read_sectors(struct ata_disk *d, uint32_t lba, const struct ata_buf *b,
+                            uint32_t first, uint32_t count, int use_irq)
 {
     uint8_t cmd = d->block > 1 ? ATA_CMD_READ_MULTIPLE : ATA_CMD_READ;
     int err = ata_issue(d, cmd, lba, count, use_irq);
@@ -171,20 +186,19 @@ static int ata_read_sectors(struct ata_disk *d, uint32_t lba, uint16_t *buf,
         uint32_t n = count - i < d->block ? count - i : d->block;
         err = ata_check(d, ata_wait(d->ch, use_irq), 1, "read", lba + i);
         if (!err)
-            ata_read_words(d->ch->base + ATA_REG_DATA, buf, n * ATA_WORDS);
+            ata_pio_data(d, b, first + i, n, 0);
         i += n;
-        buf += n * ATA_WORDS;
     }
     return err;
 }
 
-/* One write command: count (1..256) sectors from buf at lba, a data
- * block (one sector, or up to d->block in multiple mode) at a time. The
- * disk asks for the first block without interrupting (so that step is
- * always polled), then interrupts once each block is written: asking for
- * the next, or at the end. Returns 0 or -EIO. */
-static int ata_write_sectors(struct ata_disk *d, uint32_t lba, const uint16_t *buf,
-                             uint32_t count, int use_irq)
+/* One write command: count (1..256) sectors from sectors first.. of b at
+ * lba, a data block (one sector, or up to d->block in multiple mode) at a
+ * time. The disk asks for the first block without interrupting (so that
+ * step is always polled), then interrupts once each block is written:
+ * asking for the next, or at the end. Returns 0 or -EIO. */
+static int ata_write_sectors(struct ata_disk *d, uint32_t lba, const struct ata_buf *b,
+                             uint32_t first, uint32_t count, int use_irq)
 {
     uint8_t cmd = d->block > 1 ? ATA_CMD_WRITE_MULTIPLE : ATA_CMD_WRITE;
     int err = ata_issue(d, cmd, lba, count, use_irq);
@@ -192,9 +206,8 @@ static int ata_write_sectors(struct ata_disk *d, uint32_t lba, const uint16_t *b
         err = ata_check(d, ata_poll(d->ch), 1, "write", lba);
     for (uint32_t i = 0; !err && i < count;) {
         uint32_t n = count - i < d->block ? count - i : d->block;
-        ata_write_words(d->ch->base + ATA_REG_DATA, buf, n * ATA_WORDS);
+        ata_pio_data(d, b, first + i, n, 1);
         i += n;
-        buf += n * ATA_WORDS;
         err = ata_check(d, ata_wait(d->ch, use_irq), i < count, "write", lba + i - n);
     }
     return err;
@@ -235,16 +248,17 @@ static void ata_channel_put(struct ata_channel *ch)
     wakeup(&ch->busy);
 }
 
-/* One command of count (1..256) sectors at lba, by DMA when the disk uses
- * it and DMA reaches buf, else by PIO; a DMA command that fails is tried
- * once more by PIO, and the driver says so. Holds the channel; interrupts
- * off. Returns 0 or -EIO. */
-static int ata_command(struct ata_disk *d, uint32_t lba, uint16_t *buf, uint32_t count,
-                       int write, int use_irq)
+/* One command of count (1..256) sectors at lba, to or from sectors
+ * first.. of b, by DMA when the disk uses it and DMA reaches the memory,
+ * else by PIO; a DMA command that fails is tried once more by PIO, and
+ * the driver says so. Holds the channel; interrupts off. Returns 0 or
+ * -EIO. */
+static int ata_command(struct ata_disk *d, uint32_t lba, const struct ata_buf *b,
+                       uint32_t first, uint32_t count, int write, int use_irq)
 {
     const char *op = write ? "write" : "read";
     if (d->stats.dma) {
-        int err = ata_dma_transfer(d, lba, buf, count, write, use_irq);
+        int err = ata_dma_transfer(d, lba, b, first, count, write, use_irq);
         if (err != ATA_DMA_UNREACHABLE) {
             if (err == 0)
                 return 0;
@@ -253,20 +267,20 @@ static int ata_command(struct ata_disk *d, uint32_t lba, uint16_t *buf, uint32_t
                    d->dev.name, op, count, lba);
         }
     }
-    int err = write ? ata_write_sectors(d, lba, buf, count, use_irq)
-                    : ata_read_sectors(d, lba, buf, count, use_irq);
+    int err = write ? ata_write_sectors(d, lba, b, first, count, use_irq)
+                    : ata_read_sectors(d, lba, b, first, count, use_irq);
     if (!err)
         d->stats.pio_commands++;
     return err;
 }
 
-/* The block_ops of an ATA disk: count sectors (range already checked by
- * kernel/block.c) in commands of up to 256. No cache flush after a write:
+/* The block_ops of an ATA disk: count sectors of b (range already
+ * checked by kernel/block.c) in commands of up to 256. No cache flush after a write:
  * the only writer is swap, whose contents need not outlive the boot, and
  * a flush per page costs the host a disk sync. Interrupt-driven when a
  * process (pid != 0) calls, polled otherwise. Any interrupt state on
  * entry; restored on return. */
-static int ata_transfer(struct block_device *dev, uint32_t sector, void *buf,
+static int ata_transfer(struct block_device *dev, uint32_t sector, const struct ata_buf *b,
                         uint32_t count, int write)
 {
     struct ata_disk *d = dev->driver;
@@ -277,12 +291,10 @@ static int ata_transfer(struct block_device *dev, uint32_t sector, void *buf,
         irq_restore(irq_on);
         return err;
     }
-    for (uint16_t *p = buf; !err && count > 0;) {
-        uint32_t n = count < ATA_MAX_COUNT ? count : ATA_MAX_COUNT;
-        err = ata_command(d, sector, p, n, write, use_irq);
-        sector += n;
-        count -= n;
-        p += n * ATA_WORDS;
+    for (uint32_t k = 0; !err && k < count;) {
+        uint32_t n = count - k < ATA_MAX_COUNT ? count - k : ATA_MAX_COUNT;
+        err = ata_command(d, sector + k, b, k, n, write, use_irq);
+        k += n;
     }
     ata_channel_put(d->ch);
     irq_restore(irq_on);
@@ -291,16 +303,29 @@ static int ata_transfer(struct block_device *dev, uint32_t sector, void *buf,
 
 static int ata_read(struct block_device *dev, uint32_t sector, void *buf, uint32_t count)
 {
-    return ata_transfer(dev, sector, buf, count, 0);
+    struct ata_buf b = { .pieces = &buf, .piece_bytes = 0 };
+    return ata_transfer(dev, sector, &b, count, 0);
 }
 
 static int ata_write(struct block_device *dev, uint32_t sector, const void *buf,
                      uint32_t count)
 {
-    return ata_transfer(dev, sector, (void *)buf, count, 1);
+    void *p = (void *)buf;
+    struct ata_buf b = { .pieces = &p, .piece_bytes = 0 };
+    return ata_transfer(dev, sector, &b, count, 1);
 }
 
-static const struct block_ops ata_ops = { .read = ata_read, .write = ata_write };
+/* npages pages, each its own 4 KiB buffer, as one request: one command
+ * (one PRD entry per page) up to 32 pages. */
+static int ata_write_pages(struct block_device *dev, uint32_t sector, void *const *pages,
+                           uint32_t npages)
+{
+    struct ata_buf b = { .pieces = pages, .piece_bytes = BLOCK_PAGE_SIZE };
+    return ata_transfer(dev, sector, &b, npages * BLOCK_SECTORS_PER_PAGE, 1);
+}
+
+static const struct block_ops ata_ops = { .read = ata_read, .write = ata_write,
+                                          .write_pages = ata_write_pages };
 
 int ata_get_stats(const struct block_device *dev, struct ata_stats *s)
 {

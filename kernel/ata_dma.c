@@ -35,13 +35,14 @@ struct prd {
 #define PRD_EOT 0x80000000u
 #define PRD_BLOCK 0x10000u      /* no piece crosses a multiple of 64 KiB */
 
-/* The most pieces a command needs: 256 sectors (128 KiB) in the direct
- * map, which is physically contiguous, cross at most two 64 KiB lines. */
-#define PRDT_ENTRIES 4
+/* The most pieces a command may need: 256 sectors (128 KiB) in separate
+ * pages (block_write_pages) take one entry per page-aligned page; a
+ * contiguous buffer in the direct map crosses at most two 64 KiB lines. */
+#define PRDT_ENTRIES 32
 
 /* One table per channel (a channel runs one command at a time). The bus
  * master wants it 4-byte aligned and not crossing a 64 KiB line: aligned
- * to its own size (32 bytes), it cannot. It is in the kernel image, so in
+ * to its own size (256 bytes), it cannot. It is in the kernel image, so in
  * the direct map, where virt_to_phys gives its address. */
 #define PRDT_BYTES (PRDT_ENTRIES * sizeof(struct prd))
 static struct prd prd_tables[2][PRDT_ENTRIES] __attribute__((aligned(PRDT_BYTES)));
@@ -93,20 +94,19 @@ int ata_dma_usable(struct ata_disk *d, const uint16_t *id)
     return 1;
 }
 
-/* Describes the bytes at buf in ch's PRD table. Returns the number of
- * entries, or 0 when the table cannot: buf outside the direct map, odd,
- * or needing more than PRDT_ENTRIES pieces. Every kernel buffer lives in
- * the direct map, where a physical address is the virtual one minus
- * KERNEL_BASE: the whole buffer is one physically contiguous piece, cut
- * only where it crosses a 64 KiB line. */
-static int prdt_build(struct ata_channel *ch, const void *buf, uint32_t bytes)
+/* Appends the bytes at buf to ch's PRD table, which holds n entries.
+ * Returns the new number of entries, or 0 when the table cannot: buf
+ * outside the direct map, odd, or needing more than PRDT_ENTRIES in all.
+ * Every kernel buffer lives in the direct map, where a physical address is
+ * the virtual one minus KERNEL_BASE: the buffer is one physically
+ * contiguous piece, cut only where it crosses a 64 KiB line. */
+static int prdt_add(struct ata_channel *ch, int n, const void *buf, uint32_t bytes)
 {
     uintptr_t v = (uintptr_t)buf;
     if (v < KERNEL_BASE || v - KERNEL_BASE >= KERNEL_MAP_MAX ||
         bytes > KERNEL_MAP_MAX - (v - KERNEL_BASE) || (v & 1) || (bytes & 1))
         return 0;
     uint32_t phys = virt_to_phys(buf);
-    int n = 0;
     while (bytes > 0) {
         if (n == PRDT_ENTRIES)
             return 0;
@@ -118,6 +118,29 @@ static int prdt_build(struct ata_channel *ch, const void *buf, uint32_t bytes)
         phys += piece;
         bytes -= piece;
         n++;
+    }
+    return n;
+}
+
+/* Describes count sectors of b from sector first on in ch's PRD table, a
+ * piece of b at a time. Returns the number of entries, or 0 when the table
+ * cannot (see prdt_add). */
+static int prdt_build(struct ata_channel *ch, const struct ata_buf *b, uint32_t first,
+                      uint32_t count)
+{
+    int n = 0;
+    for (uint32_t k = first; k < first + count;) {
+        uint32_t len = first + count - k;       /* sectors to the end of the piece */
+        if (b->piece_bytes) {
+            uint32_t left = (b->piece_bytes - k * BLOCK_SECTOR_SIZE % b->piece_bytes) /
+                            BLOCK_SECTOR_SIZE;
+            if (left < len)
+                len = left;
+        }
+        n = prdt_add(ch, n, ata_buf_sector(b, k), len * BLOCK_SECTOR_SIZE);
+        if (n == 0)
+            return 0;
+        k += len;
     }
     ch->prdt[n - 1].bytes |= PRD_EOT;
     return n;
@@ -145,11 +168,11 @@ static int dma_poll(struct ata_channel *ch)
  * direction first, the status bits cleared, then the disk's command, and
  * only then the start bit; at the end the engine is stopped before its
  * status is trusted. */
-int ata_dma_transfer(struct ata_disk *d, uint32_t lba, void *buf, uint32_t count, int write,
-                     int use_irq)
+int ata_dma_transfer(struct ata_disk *d, uint32_t lba, const struct ata_buf *b, uint32_t first,
+                     uint32_t count, int write, int use_irq)
 {
     struct ata_channel *ch = d->ch;
-    int entries = prdt_build(ch, buf, count * BLOCK_SECTOR_SIZE);
+    int entries = prdt_build(ch, b, first, count);
     if (entries == 0)
         return ATA_DMA_UNREACHABLE;
     uint8_t direction = write ? 0 : BM_CMD_READ;

@@ -70,6 +70,23 @@ struct ata_disk {
     struct ata_stats stats;     /* stats.dma: transfers go by DMA */
 };
 
+/* A request's memory as the driver walks it: pieces of piece_bytes each
+ * (a multiple of 512), in order, not necessarily adjacent (the pages of
+ * block_write_pages); piece_bytes 0: one contiguous buffer, pieces[0]. */
+struct ata_buf {
+    void *const *pieces;
+    uint32_t piece_bytes;
+};
+
+/* The address of sector k (counted from the start of the request) of b. */
+static inline uint16_t *ata_buf_sector(const struct ata_buf *b, uint32_t k)
+{
+    if (!b->piece_bytes)
+        return (uint16_t *)b->pieces[0] + k * ATA_WORDS;
+    uint32_t off = k * BLOCK_SECTOR_SIZE;
+    return (uint16_t *)((char *)b->pieces[off / b->piece_bytes] + off % b->piece_bytes);
+}
+
 /* kernel/ata.c: the steps every command shares (see their contracts). */
 void ata_delay(struct ata_channel *ch);
 int ata_poll(struct ata_channel *ch);
@@ -93,17 +110,18 @@ void ata_dma_init(struct ata_channel *channels);
  * capable in the bus-master status, as firmware does. Boot only. */
 int ata_dma_usable(struct ata_disk *d, const uint16_t *id);
 
-/* What ata_dma_transfer returns when DMA cannot reach buf. */
+/* What ata_dma_transfer returns when DMA cannot reach the buffer. */
 #define ATA_DMA_UNREACHABLE 1
 
 /* One READ DMA or WRITE DMA command: count (1..256) sectors at lba into
- * buf (write 0) or from it (write 1); interrupt-driven when use_irq (the
- * caller is a process, interrupts off, holding the channel), else polled.
- * Returns 0; ATA_DMA_UNREACHABLE (nothing sent) when the PRD table cannot
- * describe buf: outside the kernel's direct map, at an odd address, or in
- * more pieces than the table holds; -EIO after printing what failed (the
- * disk or the bus master; the caller may retry by PIO). */
-int ata_dma_transfer(struct ata_disk *d, uint32_t lba, void *buf, uint32_t count, int write,
-                     int use_irq);
+ * sectors first.. of b (write 0) or from them (write 1); interrupt-driven
+ * when use_irq (the caller is a process, interrupts off, holding the
+ * channel), else polled. Returns 0; ATA_DMA_UNREACHABLE (nothing sent)
+ * when the PRD table cannot describe the memory: outside the kernel's
+ * direct map, at an odd address, or in more pieces than the table holds;
+ * -EIO after printing what failed (the disk or the bus master; the caller
+ * may retry by PIO). */
+int ata_dma_transfer(struct ata_disk *d, uint32_t lba, const struct ata_buf *b, uint32_t first,
+                     uint32_t count, int write, int use_irq);
 
 #endif

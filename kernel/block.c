@@ -58,3 +58,24 @@ int block_write(struct block_device *d, uint32_t sector, const void *buf, uint32
     }
     return err;
 }
+
+int block_write_pages(struct block_device *d, uint32_t sector, void *const *pages,
+                      uint32_t npages)
+{
+    if (npages > d->sectors / BLOCK_SECTORS_PER_PAGE ||
+        !block_range_ok(d, sector, npages * BLOCK_SECTORS_PER_PAGE))
+        return -EINVAL;
+    if (npages == 0)
+        return 0;
+    int err = 0;
+    if (d->ops->write_pages)
+        err = d->ops->write_pages(d, sector, pages, npages);
+    for (uint32_t i = 0; !d->ops->write_pages && !err && i < npages; i++)
+        err = d->ops->write(d, sector + i * BLOCK_SECTORS_PER_PAGE, pages[i],
+                            BLOCK_SECTORS_PER_PAGE);
+    if (!err) {
+        d->writes++;
+        d->sectors_written += npages * BLOCK_SECTORS_PER_PAGE;
+    }
+    return err;
+}

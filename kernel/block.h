@@ -9,14 +9,19 @@
 #define BLOCK_SECTOR_SIZE 512
 #define BLOCK_MAX_DEVICES 4
 #define BLOCK_NAME_LEN 8
+#define BLOCK_PAGE_SIZE 4096            /* a buffer of block_write_pages */
+#define BLOCK_SECTORS_PER_PAGE (BLOCK_PAGE_SIZE / BLOCK_SECTOR_SIZE)
 
 struct block_device;
 
 /* What a driver provides. Called with a range already checked against the
- * disk's size and count > 0; return 0 or -EIO (see block_read). */
+ * disk's size and count > 0; return 0 or -EIO (see block_read).
+ * write_pages may be NULL: block_write_pages then writes page by page. */
 struct block_ops {
     int (*read)(struct block_device *d, uint32_t sector, void *buf, uint32_t count);
     int (*write)(struct block_device *d, uint32_t sector, const void *buf, uint32_t count);
+    int (*write_pages)(struct block_device *d, uint32_t sector, void *const *pages,
+                       uint32_t npages);
 };
 
 struct block_device {
@@ -50,5 +55,13 @@ struct block_device *block_get(int i);
  * return. count 0 does nothing and returns 0. */
 int block_read(struct block_device *d, uint32_t sector, void *buf, uint32_t count);
 int block_write(struct block_device *d, uint32_t sector, const void *buf, uint32_t count);
+
+/* A vectored write: npages buffers of BLOCK_PAGE_SIZE bytes each (kernel
+ * memory, not necessarily adjacent), written in order to the consecutive
+ * sectors from sector on, as one request when the driver can (the ATA
+ * driver: one command, one PRD entry per page). Returns and sleeps as
+ * block_write; on -EIO any part of the range may have been written. */
+int block_write_pages(struct block_device *d, uint32_t sector, void *const *pages,
+                      uint32_t npages);
 
 #endif

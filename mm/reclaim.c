@@ -9,6 +9,14 @@
  *   - any other page goes to swap: it enters the swap cache under a new
  *     slot, each PTE becomes that slot's swap entry, and the frame is
  *     written out (sleeping) and freed.
+ * Swap-out is clustered: one disk request costs far more than its data,
+ * so anonymous victims are gathered in a batch (struct swap_batch, on the
+ * stack of reclaim_pages) under a run of consecutive slots: each is put in
+ * the swap cache, locked and unmapped when chosen; when the run is used
+ * up (at most SWAP_CLUSTER_MAX pages) or the sweep ends, the batch is
+ * written with one request and each frame that only the cache still holds
+ * is freed. A page already in the swap cache has a good copy on disk and
+ * is freed at once, without a write.
  * A frame under I/O (PG_LOCKED) is never chosen. With nothing left to
  * evict, the process with the largest resident set plus swap is killed. */
 #include "mm/reclaim.h"
@@ -63,28 +71,18 @@ static void unmap_everywhere(struct page *pg, pte_t new_pte)
     }
 }
 
-/* Sends an anonymous page to swap; returns 1 if its frame was freed. */
-static int evict_anon(struct page *pg)
+/* Anonymous pages on their way to swap: pages[i] is in the swap cache
+ * under slot first + i, unmapped, PG_LOCKED; run slots from first on
+ * were free when the run was allocated. */
+struct swap_batch {
+    uint32_t first, n, run;
+    struct page *pages[SWAP_CLUSTER_MAX];
+};
+
+/* Frees pg once it has a good copy in its slot (it is unmapped and in
+ * the swap cache), if nothing but the cache holds it; returns 1 if so. */
+static int release_swapped(struct page *pg)
 {
-    int write = 0;
-    if (!(pg->flags & PG_SWAPCACHE)) {
-        uint32_t slot = swap_enabled() ? swap_slot_alloc() : 0;
-        if (!slot)
-            return 0;
-        swap_cache_add(slot, pg);
-        write = 1;      /* a page in the swap cache is never writable: its copy
-                           on disk is good, so only a new one is written */
-    }
-    uint32_t slot = pg->index;
-    unmap_everywhere(pg, pte_make_swap(slot));
-    if (write) {
-        pg->flags |= PG_LOCKED;
-        int err = swap_write(slot, pg);
-        pg->flags &= ~PG_LOCKED;
-        wakeup(pg);
-        if (err < 0)
-            return 0;   /* the page stays in the swap cache: nothing lost */
-    }
     reclaim_stats.evicted_anon++;
     if (pg->count == 1) {
         swap_cache_remove(pg);          /* the last reference: frees it */
@@ -94,8 +92,57 @@ static int evict_anon(struct page *pg)
     return 0;
 }
 
-/* Tries to free the frame under the clock hand. */
-static int evict(struct page *pg)
+/* Writes the batch with one request (sleeping), unlocks its pages and
+ * wakes their waiters, and frees those only the cache holds; on a write
+ * error the pages stay in the swap cache (nothing lost: their PTEs still
+ * name their slots). Empties b; returns the number of frames freed. */
+static uint32_t batch_flush(struct swap_batch *b)
+{
+    uint32_t freed = 0;
+    int err = b->n ? swap_write_pages(b->first, b->pages, b->n) : 0;
+    for (uint32_t i = 0; i < b->n; i++) {
+        struct page *pg = b->pages[i];
+        pg->flags &= ~PG_LOCKED;
+        wakeup(pg);
+        if (err < 0)
+            swap_cache_trim(pg);        /* dropped only if no PTE needs it */
+        else
+            freed += release_swapped(pg);
+    }
+    b->n = b->run = 0;
+    return freed;
+}
+
+/* Sends an anonymous page to swap: a page already in the swap cache (its
+ * copy on disk is good: such a page is never writable) is unmapped and
+ * freed at once; any other joins the batch under the next slot of its
+ * run. Returns the frames freed, counting a batch written because the run
+ * is full. If the rest of the run was taken while we slept, the batch is
+ * written and pg is left for a later sweep (it may have changed). */
+static uint32_t evict_anon(struct page *pg, struct swap_batch *b)
+{
+    if (pg->flags & PG_SWAPCACHE) {
+        unmap_everywhere(pg, pte_make_swap(pg->index));
+        return release_swapped(pg);
+    }
+    if (b->n > 0 && !swap_slot_is_free(b->first + b->n))
+        return batch_flush(b);
+    if (b->n == 0) {
+        b->first = swap_enabled() ? swap_slot_alloc_run(SWAP_CLUSTER_MAX, &b->run) : 0;
+        if (!b->first)
+            return 0;
+    }
+    uint32_t slot = b->first + b->n;
+    swap_cache_add(slot, pg);
+    pg->flags |= PG_LOCKED;             /* until written: faults on it wait */
+    unmap_everywhere(pg, pte_make_swap(slot));
+    b->pages[b->n++] = pg;
+    return b->n == b->run ? batch_flush(b) : 0;
+}
+
+/* Tries to free the frame under the clock hand; anonymous pages go
+ * through the batch b. Returns the frames freed. */
+static uint32_t evict(struct page *pg, struct swap_batch *b)
 {
     if (pg->flags & (PG_FREE | PG_RESERVED | PG_PGTABLE | PG_SLAB | PG_KMALLOC_RUN | PG_LOCKED))
         return 0;
@@ -117,18 +164,20 @@ static int evict(struct page *pg)
         filemap_drop(pg);
         return 1;
     }
-    return evict_anon(pg);
+    return evict_anon(pg, b);
 }
 
 uint32_t reclaim_pages(uint32_t want)
 {
+    struct swap_batch batch = { .n = 0 };
     uint32_t freed = 0;
-    for (uint32_t n = 0; n < 2 * frame_max_pfn && freed < want; n++) {
+    for (uint32_t n = 0; n < 2 * frame_max_pfn && freed + batch.n < want; n++) {
         struct page *pg = &frame_table[hand];
         hand = hand + 1 < frame_max_pfn ? hand + 1 : 0;
         reclaim_stats.scanned++;
-        freed += evict(pg);
+        freed += evict(pg, &batch);
     }
+    freed += batch_flush(&batch);
     trace(TRACE_SWAP, "pid %d reclaim: freed %u of %u wanted, %u free", current->pid, freed,
           want, frame_free_count());
     return freed;

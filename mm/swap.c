@@ -1,7 +1,8 @@
 /* swap.c: the swap area. At boot, the first block device whose first page
  * is a Linux swap header (as mkswap writes it) becomes the swap area: its
  * page N is slot N, slot 0 being the header itself. Pages move between
- * frames and slots with block_read/block_write (kernel/block.h), 8 sectors
+ * frames and slots with block_read/block_write/block_write_pages
+ * (kernel/block.h; a run of slots in one request), 8 sectors
  * a page. Which slots are in use is kept in mm/swap_map.c. */
 #include "mm/swap.h"
 #include "kernel/block.h"
@@ -95,6 +96,24 @@ int swap_write(uint32_t slot, struct page *pg)
     int err = block_write(swap_dev, slot * SECTORS_PER_PAGE, page_to_virt(pg), SECTORS_PER_PAGE);
     if (!err)
         pswpout++;
+    return err;
+}
+
+int swap_write_pages(uint32_t slot, struct page *const *pages, uint32_t n)
+{
+    void *bufs[SWAP_CLUSTER_MAX];
+    int err = 0;
+    for (uint32_t i = 0; i < n && !err; i += SWAP_CLUSTER_MAX) {
+        uint32_t k = n - i < SWAP_CLUSTER_MAX ? n - i : SWAP_CLUSTER_MAX;
+        for (uint32_t j = 0; j < k; j++) {
+            trace(TRACE_SWAP, "pid %d write frame %p to slot %u", current->pid,
+                  (void *)page_to_phys(pages[i + j]), slot + i + j);
+            bufs[j] = page_to_virt(pages[i + j]);
+        }
+        err = block_write_pages(swap_dev, (slot + i) * SECTORS_PER_PAGE, bufs, k);
+        if (!err)
+            pswpout += k;
+    }
     return err;
 }
 

@@ -1,5 +1,6 @@
 /* swap.h: the swap area: a disk that mkswap formatted, found at boot,
- * written and read a page at a time. */
+ * written in runs of consecutive slots (one disk request each) and read a
+ * page at a time. */
 #ifndef MM_SWAP_H
 #define MM_SWAP_H
 
@@ -19,6 +20,13 @@ int swap_enabled(void);
  * these sleep while the disk works. Return 0 or -EIO. */
 int swap_write(uint32_t slot, struct page *pg);
 int swap_read(uint32_t slot, struct page *pg);
+
+/* Writes the n pages to the consecutive slots from slot on, in requests of
+ * up to SWAP_CLUSTER_MAX pages (one disk command each). The caller has
+ * set PG_LOCKED on every page; sleeps. Returns 0 or -EIO (then any of
+ * the slots may or may not hold its page). */
+#define SWAP_CLUSTER_MAX 16
+int swap_write_pages(uint32_t slot, struct page *const *pages, uint32_t n);
 
 /* For /proc/meminfo and /proc/vmstat: slots (pages) in all and free, and
  * pages read from and written to swap since boot. */

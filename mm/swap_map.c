@@ -64,6 +64,35 @@ uint32_t swap_slot_alloc(void)
     return 0;
 }
 
+uint32_t swap_slot_alloc_run(uint32_t want, uint32_t *got)
+{
+    uint32_t best = 0, best_len = 0, len = 0, slot = cursor;
+    *got = 0;
+    if (nfree == 0 || want == 0)
+        return 0;
+    for (uint32_t i = 0; i < nslots && best_len < want; i++) {
+        len = slot_is_free(slot) ? len + 1 : 0;
+        if (len > best_len) {
+            best_len = len;
+            best = slot + 1 - len;
+        }
+        if (++slot == nslots) {
+            slot = 1;                   /* a run does not wrap around */
+            len = 0;
+        }
+    }
+    if (best_len == 0)
+        return 0;
+    cursor = best + best_len < nslots ? best + best_len : 1;
+    *got = best_len;
+    return best;
+}
+
+int swap_slot_is_free(uint32_t slot)
+{
+    return slot > 0 && slot < nslots && slot_is_free(slot);
+}
+
 static void check_slot(uint32_t slot, const char *what)
 {
     if (slot == 0 || slot >= nslots || counts[slot] == SLOT_RESERVED)

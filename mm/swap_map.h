@@ -18,6 +18,13 @@ int swap_map_init(uint32_t nslots, const uint32_t *bad, uint32_t nbad);
  * swap area is full or absent. The caller puts a frame in the swap cache
  * for it (swap_cache_add) before anything else can take it. */
 uint32_t swap_slot_alloc(void);
+/* The first of *got (1..want) consecutive free slots: the first run of
+ * want found from where the last allocation ended, else the longest run
+ * there is; 0 (*got 0) if none is free. Like swap_slot_alloc, the slots
+ * stay free until the caller puts frames in the swap cache for them. */
+uint32_t swap_slot_alloc_run(uint32_t want, uint32_t *got);
+/* Is slot a usable slot that no PTE holds and no frame is cached for? */
+int swap_slot_is_free(uint32_t slot);
 
 /* A PTE starts / stops holding the swap entry of slot. When the last PTE
  * lets go and no I/O is in progress, the cached frame (if any) leaves the

@@ -10,10 +10,11 @@ UNIT_SRC_bootinfo := kernel/format.c kernel/bootinfo.c
 UNIT_SRC_frame := kernel/format.c mm/frame.c
 UNIT_SRC_pgtable := kernel/format.c mm/frame.c mm/pgtable.c mm/kmalloc.c mm/rmap.c mm/swap_map.c
 UNIT_SRC_kmalloc := kernel/format.c mm/frame.c mm/kmalloc.c
+UNIT_SRC_swap_map := kernel/format.c mm/frame.c mm/kmalloc.c mm/swap_map.c
 UNIT_SRC_elf := kernel/format.c kernel/elf.c
 UNIT_SRC_exec_stack := kernel/format.c kernel/exec_stack.c
 
-UNIT_SUITES := format cmdline bootinfo frame pgtable kmalloc
+UNIT_SUITES := format cmdline bootinfo frame pgtable kmalloc swap_map
 UNIT_SUITES += elf exec_stack
 UNIT_SRC_initrd := tests/unit/user_pages_stub.c kernel/format.c mm/frame.c mm/kmalloc.c kernel/initrd.c mm/filemap.c \
 	tests/unit/procfs_stub.c

@@ -197,8 +197,10 @@ static enum decision fault_swap_in(struct mm *mm, struct vma *v, uint32_t page, 
         pg->flags |= PG_LOCKED;
         int err = swap_read(slot, pg);
         pg->flags &= ~PG_LOCKED;
+        if (err < 0)
+            swap_cache_remove(pg);      /* nobody may map what was not read */
         wakeup(pg);
-        page_put(pg);                   /* the cache keeps it */
+        page_put(pg);                   /* the cache keeps it, if read */
         fault_stats.swap_in++;
         if (err < 0) {
             printk("swap: read error on slot %u\n", slot);

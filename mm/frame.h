@@ -40,6 +40,8 @@ enum {
     PG_SWAPCACHE = 1 << 6,      /* in the swap cache: holds slot `index` */
     PG_LOCKED = 1 << 7,         /* being read from or written to swap */
     PG_SHM = 1 << 8,            /* held by a shared memory object (mm/shmem.c) */
+    PG_SWAPBAD = 1 << 9,        /* in the swap cache, but writing it failed:
+                                   the frame is the only good copy */
 };
 
 extern struct page *frame_table;

@@ -104,9 +104,10 @@ static uint32_t batch_flush(struct swap_batch *b)
         struct page *pg = b->pages[i];
         pg->flags &= ~PG_LOCKED;
         wakeup(pg);
-        if (err < 0)
+        if (err < 0) {
+            pg->flags |= PG_SWAPBAD;    /* never evicted until it leaves the cache */
             swap_cache_trim(pg);        /* dropped only if no PTE needs it */
-        else
+        } else
             freed += release_swapped(pg);
     }
     b->n = b->run = 0;
@@ -144,7 +145,8 @@ static uint32_t evict_anon(struct page *pg, struct swap_batch *b)
  * through the batch b. Returns the frames freed. */
 static uint32_t evict(struct page *pg, struct swap_batch *b)
 {
-    if (pg->flags & (PG_FREE | PG_RESERVED | PG_PGTABLE | PG_SLAB | PG_KMALLOC_RUN | PG_LOCKED))
+    if (pg->flags & (PG_FREE | PG_RESERVED | PG_PGTABLE | PG_SLAB | PG_KMALLOC_RUN | PG_LOCKED |
+                     PG_SWAPBAD))
         return 0;
     if (!pg->rmap && !(pg->flags & (PG_FILECACHE | PG_SWAPCACHE | PG_SHM)))
         return 0;                       /* not a user page */

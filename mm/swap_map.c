@@ -150,7 +150,7 @@ void swap_cache_remove(struct page *pg)
     if (!(pg->flags & PG_SWAPCACHE) || cache[slot] != pg)
         panic("swap_cache_remove: frame %p is not in the swap cache", (void *)page_to_phys(pg));
     cache[slot] = 0;
-    pg->flags &= ~PG_SWAPCACHE;
+    pg->flags &= ~(PG_SWAPCACHE | PG_SWAPBAD);
     if (counts[slot] == 0)
         nfree++;
     page_put(pg);

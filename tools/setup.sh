@@ -26,12 +26,14 @@ for pair in $need; do
     pkg=${pair#*:}
     command -v "$cmd" >/dev/null 2>&1 || missing="$missing $pkg"
 done
-# Files rather than commands: 32-bit libgcc, GRUB's BIOS modules, QEMU's qboot.
+# Files rather than commands: 32-bit libgcc, GRUB's BIOS modules, QEMU's
+# firmware (qboot for -kernel boots, SeaBIOS for the ISO).
 # 32-bit C library and libgcc, for the kernel and the host unit tests.
 echo 'int main(void) { return 0; }' | gcc -m32 -x c - -o /dev/null 2>/dev/null || \
     missing="$missing gcc-multilib"
 [ -d /usr/lib/grub/i386-pc ] || missing="$missing grub-pc-bin"
 [ -f /usr/share/qemu/qboot.rom ] || missing="$missing qemu-system-data"
+[ -f /usr/share/seabios/bios-256k.bin ] || missing="$missing seabios"     # the ISO boots
 
 [ -z "$missing" ] && exit 0
 missing=$(echo $missing | tr ' ' '\n' | sort -u | tr '\n' ' ')

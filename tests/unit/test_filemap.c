@@ -9,6 +9,7 @@
 #include "mm/filemap.h"
 #include "mm/frame.h"
 #include "mm/kmalloc.h"
+#include "newc.h"
 #include "unit.h"
 
 #define MiB (1u << 20)
@@ -16,22 +17,7 @@
 
 /* ---- an archive holding "big" (5000 bytes), "even" (8192), "empty" ---- */
 
-static uint8_t ar[16384 + 1024];
-static uint32_t ar_len;
 static uint8_t big[5000], even[8192];
-
-static void ar_entry(const char *name, uint32_t mode, const void *data, uint32_t size)
-{
-    char hdr[111];
-    uint32_t namesize = (uint32_t)strlen(name) + 1;
-    snprintf(hdr, sizeof hdr, "070701%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X",
-             0u, mode, 0u, 0u, 1u, 0u, size, 0u, 0u, 0u, 0u, namesize, 0u);
-    memcpy(ar + ar_len, hdr, 110);
-    memcpy(ar + ar_len + 110, name, namesize);
-    ar_len = (ar_len + 110 + namesize + 3) & ~3u;
-    memcpy(ar + ar_len, data, size);
-    ar_len = (ar_len + size + 3) & ~3u;
-}
 
 static uint32_t frames_at_start;
 
@@ -50,11 +36,12 @@ static void setup(void)
             big[i] = (uint8_t)(i * 7 + 1);      /* no zero bytes at the end */
         for (uint32_t i = 0; i < sizeof even; i++)
             even[i] = (uint8_t)(i ^ 0x5A);
+        ar_reset();
         ar_entry("big", S_IFREG | 0755, big, sizeof big);
         ar_entry("even", S_IFREG | 0644, even, sizeof even);
         ar_entry("empty", S_IFREG | 0644, "", 0);
-        ar_entry("dir", S_IFDIR | 0755, "", 0);
-        ar_entry("TRAILER!!!", 0, "", 0);
+        ar_dir("dir", 0755);
+        ar_trailer();
     }
     initrd_init(ar, ar_len);
 }

@@ -10,62 +10,11 @@
 #include "kernel/fs.h"
 #include "mm/frame.h"
 #include "mm/kmalloc.h"
+#include "newc.h"
 #include "unit.h"
 
 #define MiB (1u << 20)
 #define SIM_BYTES (8 * MiB)
-
-/* ---- building archives ---- */
-
-static uint8_t ar[16384];
-static uint32_t ar_len;
-
-static void ar_reset(void)
-{
-    memset(ar, 0xEE, sizeof ar);    /* padding must not be taken for data */
-    ar_len = 0;
-}
-
-static void ar_put(const void *p, uint32_t n)
-{
-    memcpy(ar + ar_len, p, n);
-    ar_len += n;
-}
-
-static void ar_pad4(void)
-{
-    while (ar_len % 4)
-        ar[ar_len++] = 0;
-}
-
-/* Appends one newc entry: header, name (padded), data (padded). */
-static void ar_entry(const char *name, uint32_t mode, const void *data, uint32_t size)
-{
-    char hdr[111];
-    uint32_t namesize = (uint32_t)strlen(name) + 1;
-    snprintf(hdr, sizeof hdr, "070701%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X",
-             ar_len, mode, 0u, 0u, 1u, 1700000000u, size, 0u, 0u, 0u, 0u, namesize, 0u);
-    ar_put(hdr, 110);
-    ar_put(name, namesize);
-    ar_pad4();
-    ar_put(data, size);
-    ar_pad4();
-}
-
-static void ar_file(const char *name, const char *text)
-{
-    ar_entry(name, S_IFREG | 0644, text, (uint32_t)strlen(text));
-}
-
-static void ar_dir(const char *name, uint32_t perm)
-{
-    ar_entry(name, S_IFDIR | perm, "", 0);
-}
-
-static void ar_trailer(void)
-{
-    ar_entry("TRAILER!!!", 0, "", 0);
-}
 
 /* The archive most cases use: a tree as `find . | cpio -o -H newc` gives,
  * with one file whose parents are never listed. */

@@ -27,7 +27,7 @@ UNIT_BINS := $(UNIT_SUITES:%=$(BUILD)/tests/unit/test_%)
 
 .SECONDEXPANSION:
 $(UNIT_BINS): $(BUILD)/tests/unit/test_%: tests/unit/test_%.c tests/unit/host.c \
-		tests/unit/unit.h $$(UNIT_SRC_$$*) $(wildcard kernel/*.h mm/*.h)
+		$(wildcard tests/unit/*.h) $$(UNIT_SRC_$$*) $(wildcard kernel/*.h mm/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(UNIT_CFLAGS) -o $@ tests/unit/test_$*.c tests/unit/host.c $(UNIT_SRC_$*)
 

@@ -133,7 +133,7 @@ gdb: all
 # Tests: host unit tests of kernel/ and mm/ sources, then QEMU boots.
 include tests/unit/unit.mk
 
-test: all $(UNIT_BINS)
+test: all $(UNIT_BINS) $(UNIT_PROBE)
 	python3 tests/run.py --build $(BUILD) $(UNIT_BINS)
 
 clean:

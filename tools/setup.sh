@@ -35,11 +35,25 @@ echo 'int main(void) { return 0; }' | gcc -m32 -x c - -o /dev/null 2>/dev/null |
 [ -f /usr/share/qemu/qboot.rom ] || missing="$missing qemu-system-data"
 [ -f /usr/share/seabios/bios-256k.bin ] || missing="$missing seabios"     # the ISO boots
 
-[ -z "$missing" ] && exit 0
-missing=$(echo $missing | tr ' ' '\n' | sort -u | tr '\n' ' ')
-echo "setup: installing:$missing"
-SUDO=
-[ "$(id -u)" -eq 0 ] || SUDO=sudo
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
-$SUDO apt-get install -y -qq --no-install-recommends $missing
+install() {
+    pkgs=$(echo "$@" | tr ' ' '\n' | sort -u | tr '\n' ' ')
+    echo "setup: installing: $pkgs"
+    SUDO=
+    [ "$(id -u)" -eq 0 ] || SUDO=sudo
+    export DEBIAN_FRONTEND=noninteractive
+    [ -n "$updated" ] || $SUDO apt-get update -qq
+    updated=yes
+    $SUDO apt-get install -y -qq --no-install-recommends $pkgs
+}
+updated=
+[ -z "$missing" ] || install $missing
+
+# The host unit tests are i386 programs. A host whose kernel cannot run them
+# (no IA-32 emulation, or not x86 at all) runs them through qemu-i386
+# (tests/run.py decides the same way): try one tiny program, once the 32-bit
+# C library is there.
+command -v qemu-i386 >/dev/null 2>&1 && exit 0
+probe=$(mktemp -d)
+trap 'rm -rf "$probe"' EXIT
+echo 'int main(void) { return 0; }' | gcc -m32 -static -x c - -o "$probe/p"
+"$probe/p" 2>/dev/null || install qemu-user

@@ -31,5 +31,11 @@ $(UNIT_BINS): $(BUILD)/tests/unit/test_%: tests/unit/test_%.c tests/unit/host.c 
 	@mkdir -p $(dir $@)
 	$(CC) $(UNIT_CFLAGS) -o $@ tests/unit/test_$*.c tests/unit/host.c $(UNIT_SRC_$*)
 
-unit: $(UNIT_BINS)
+# The probe tells tests/run.py whether the host runs i386 programs itself.
+UNIT_PROBE := $(BUILD)/tests/unit/probe
+$(UNIT_PROBE): tests/unit/probe.c
+	@mkdir -p $(dir $@)
+	$(CC) -m32 -static -o $@ $<
+
+unit: $(UNIT_BINS) $(UNIT_PROBE)
 	python3 tests/run.py --build $(BUILD) --only '^$$' $(UNIT_BINS)

@@ -27,8 +27,8 @@ KCFLAGS := -m32 -std=gnu11 -O2 -g -ffreestanding -fno-pie -fno-stack-protector \
 KLDFLAGS := -m elf_i386 -T linker.ld -z noexecstack --fatal-warnings
 LIBGCC := $(shell $(CC) -m32 -print-libgcc-file-name)
 
-KERNEL_C := $(wildcard kernel/*.c mm/*.c)
-KERNEL_ASM := boot/multiboot.asm kernel/trap_entry.asm kernel/switch.asm mm/uaccess_copy.asm
+KERNEL_C := $(wildcard kernel/*.c kernel/*/*.c mm/*.c)
+KERNEL_ASM := boot/multiboot.asm kernel/x86/trap_entry.asm kernel/x86/switch.asm mm/uaccess_copy.asm
 KERNEL_OBJS := $(KERNEL_C:%.c=$(BUILD)/%.o) $(KERNEL_ASM:%.asm=$(BUILD)/%.o)
 
 .PHONY: all deps run run-iso gdb test unit clean
@@ -70,15 +70,16 @@ $(BUILD)/ksyms.o: $(BUILD)/ksyms.asm
 
 # The root file system: user programs under /bin.
 -include user/user.mk
-INITRD_FILES := $(USER_PROGS:%=$(BUILD)/user/bin/%)
+INITRD_FILES := $(USER_BINS)
 
-# Programs go in stripped (their symbols stay in build/user/bin for GDB):
-# the initrd lives in RAM, which tests squeeze with mem=. /tests holds
-# broken programs for the exec tests (tools/mkbadelf.py).
+# Programs go in stripped (their symbols stay in build/user/ for GDB): the
+# initrd lives in RAM, which tests squeeze with mem=. user/bin/ goes to /bin,
+# user/tests/ to /tests, beside the broken programs of the exec tests
+# (tools/mkbadelf.py).
 $(BUILD)/initrd.cpio: $(INITRD_FILES) tools/mkbadelf.py
 	rm -rf $(BUILD)/initrd && mkdir -p $(BUILD)/initrd/bin $(BUILD)/initrd/etc $(BUILD)/initrd/tests
 	echo "vmos initrd" > $(BUILD)/initrd/etc/motd
-	for f in $(INITRD_FILES); do strip -o $(BUILD)/initrd/bin/$${f##*/} $$f; done
+	for f in $(INITRD_FILES); do d=$${f%/*}; strip -o $(BUILD)/initrd/$${d##*/}/$${f##*/} $$f; done
 	python3 tools/mkbadelf.py $(BUILD)/user/bin/echo $(BUILD)/initrd/tests
 	cd $(BUILD)/initrd && find . -mindepth 1 | LC_ALL=C sort | \
 		cpio --quiet -o -H newc --reproducible > ../initrd.cpio
@@ -116,14 +117,14 @@ run-iso: all
 
 # Debugging: QEMU halted with a GDB stub, GDB attached by .gdbinit (the
 # kernel's symbols and the tools/gdb/vmos.py commands). PROG=NAME also loads
-# the symbols of user program NAME (the unstripped build/user/bin/NAME, a
+# the symbols of user program NAME (the unstripped build/user/*/NAME, a
 # static ELF at its link addresses) and boots it as init unless CMDLINE
 # names an init= itself. The console goes to build/gdb-serial.log.
-GDB_PROG := $(if $(PROG),$(BUILD)/user/bin/$(PROG))
-GDB_CMDLINE := $(strip $(if $(PROG),$(if $(filter init=%,$(CMDLINE)),,init=/bin/$(PROG))) $(CMDLINE))
+GDB_PROG := $(if $(PROG),$(firstword $(filter %/$(PROG),$(USER_BINS))))
+GDB_CMDLINE := $(strip $(if $(PROG),$(if $(filter init=%,$(CMDLINE)),,init=/$(notdir $(patsubst %/,%,$(dir $(GDB_PROG))))/$(PROG))) $(CMDLINE))
 gdb: all
-	$(if $(PROG),@test -f $(GDB_PROG) || \
-		{ echo "make gdb: no user program $(GDB_PROG) (PROG= is one of: $(USER_PROGS))"; exit 1; })
+	$(if $(PROG),@test -f "$(GDB_PROG)" || \
+		{ echo "make gdb: no user program $(PROG) (PROG= is one of: $(USER_PROGS) $(USER_TESTS))"; exit 1; })
 	$(QEMU) $(QEMU_COMMON) -display none -serial file:$(BUILD)/gdb-serial.log \
 		-kernel $(BUILD)/kernel.elf -initrd $(BUILD)/initrd.cpio \
 		-append "$(GDB_CMDLINE)" -s -S & \

@@ -9,7 +9,7 @@
 #include "kernel/errno.h"
 #include "kernel/proc.h"
 #include "kernel/string.h"
-#include "kernel/timer.h"
+#include "kernel/x86/timer.h"
 #include "mm/layout.h"
 #include "mm/mm.h"
 #include "mm/mmap.h"

@@ -3,7 +3,7 @@
  * can check the diagnosis and the failure exit. */
 #include "kernel/ktest.h"
 #include <stdint.h>
-#include "kernel/ata_test.h"
+#include "kernel/dev/ata_test.h"
 #include "kernel/power.h"
 #include "kernel/printk.h"
 #include "kernel/string.h"

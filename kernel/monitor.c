@@ -2,7 +2,7 @@
  * a few commands (help, mem, backtrace, poweroff). */
 #include "kernel/monitor.h"
 #include "kernel/bootinfo.h"
-#include "kernel/console.h"
+#include "kernel/dev/console.h"
 #include "kernel/ksyms.h"
 #include "kernel/power.h"
 #include "kernel/printk.h"

@@ -1,7 +1,7 @@
 /* power.c: power_off, the one way the kernel ends. */
 #include "kernel/power.h"
 #include "kernel/printk.h"
-#include "kernel/x86.h"
+#include "kernel/x86/x86.h"
 
 #define DEBUG_EXIT_PORT 0xF4
 

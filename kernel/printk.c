@@ -1,11 +1,11 @@
 /* printk.c: formatted kernel messages on the console, the quiet switch,
  * trace lines, and panic. */
 #include "kernel/printk.h"
-#include "kernel/console.h"
+#include "kernel/dev/console.h"
 #include "kernel/format.h"
 #include "kernel/ksyms.h"
 #include "kernel/power.h"
-#include "kernel/x86.h"
+#include "kernel/x86/x86.h"
 
 bool printk_quiet;
 unsigned trace_mask;

@@ -26,7 +26,7 @@ enum trace_class {
 #define TRACE_CLASSES 6                 /* how many: kernel/trace.c names each */
 #define TRACE_ALL ((1u << TRACE_CLASSES) - 1)
 /* The classes on: set at boot from `trace=`, changed at run time by a write
- * to /proc/trace (kernel/procfs.c). */
+ * to /proc/trace (kernel/fs/procfs.c). */
 extern unsigned trace_mask;
 
 /* Prints one trace line, prefixed by the class name, when that class is on.

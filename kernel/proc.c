@@ -8,7 +8,7 @@
 #include "kernel/printk.h"
 #include "kernel/sched.h"
 #include "kernel/string.h"
-#include "kernel/trap.h"
+#include "kernel/x86/trap.h"
 #include "mm/kmalloc.h"
 #include "mm/mm.h"
 #include "mm/uaccess.h"

@@ -4,7 +4,7 @@
 #define KERNEL_PROC_H
 
 #include <stdint.h>
-#include "kernel/file.h"
+#include "kernel/fs/file.h"
 
 #define NPROC 64
 #define KSTACK_SIZE 8192
@@ -64,7 +64,7 @@ void proc_exit(int wait_status) __attribute__((noreturn));
  * already printed by the caller. Never returns. */
 void proc_kill_current(int sig) __attribute__((noreturn));
 
-/* The current process's descriptor table (for kernel/sys_file.c). */
+/* The current process's descriptor table (for kernel/fs/sys_file.c). */
 struct fdtable *proc_files(void);
 
 /* Trap-return hook: ends the current process if a fatal signal is

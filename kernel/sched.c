@@ -5,10 +5,10 @@
  * when it sleeps, exits, or is preempted on its way back to user mode. */
 #include "kernel/sched.h"
 #include "kernel/errno.h"
-#include "kernel/gdt.h"
+#include "kernel/x86/gdt.h"
 #include "kernel/proc.h"
-#include "kernel/timer.h"
-#include "kernel/x86.h"
+#include "kernel/x86/timer.h"
+#include "kernel/x86/x86.h"
 #include "mm/mm.h"
 
 #define SLICE_TICKS 5

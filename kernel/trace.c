@@ -2,7 +2,7 @@
  * the commands that /proc/trace takes to switch them at run time
  * ("fault,cow", "+swap", "-fault", "none", "all"). The switch itself is
  * trace_mask and the lines are printed by trace_print, both in printk.c;
- * the file is kernel/procfs.c's. */
+ * the file is kernel/fs/procfs.c's. */
 #include "kernel/printk.h"
 #include "kernel/errno.h"
 #include "kernel/string.h"

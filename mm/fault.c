@@ -24,13 +24,13 @@
  * its PTE after that, or simply returns so that the access faults again.
  * Running out of memory kills a process with a message. */
 #include "mm/fault.h"
-#include "kernel/fs.h"
+#include "kernel/fs/fs.h"
 #include "kernel/ksyms.h"
 #include "kernel/format.h"
 #include "kernel/printk.h"
 #include "kernel/proc.h"
 #include "kernel/string.h"
-#include "kernel/trap.h"
+#include "kernel/x86/trap.h"
 #include "mm/cow.h"
 #include "mm/filemap.h"
 #include "mm/frame.h"

@@ -1,6 +1,6 @@
 /* filemap.c: the page cache of read-only files: per inode, an array with a
  * slot for each page of the file, filled on first use from inode_read
- * (kernel/initrd.c). The cache holds one reference on each frame it fills;
+ * (kernel/fs/initrd.c). The cache holds one reference on each frame it fills;
  * it lets go in filemap_drop (page replacement, once no PTE maps the
  * page) and filemap_release. Getting a frame may sleep (reclaim), so a
  * slot is checked again after it. */

@@ -5,7 +5,7 @@
 #define MM_FILEMAP_H
 
 #include <stdint.h>
-#include "kernel/fs.h"
+#include "kernel/fs/fs.h"
 #include "mm/frame.h"
 
 /* Returns the frame holding bytes [index*4096, index*4096 + 4096) of the

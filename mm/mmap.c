@@ -7,8 +7,8 @@
  * stack's reserved 8 MiB and above the heap. */
 #include "mm/mmap.h"
 #include "kernel/errno.h"
-#include "kernel/file.h"
-#include "kernel/fs.h"
+#include "kernel/fs/file.h"
+#include "kernel/fs/fs.h"
 #include "kernel/proc.h"
 #include "mm/frame.h"
 #include "mm/layout.h"

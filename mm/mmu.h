@@ -1,5 +1,5 @@
 /* mmu.h: the handful of MMU operations mm/ needs from the CPU: CR3, CR2,
- * invlpg. kernel/mmu.c implements them with the real instructions; the host
+ * invlpg. kernel/x86/mmu.c implements them with the real instructions; the host
  * unit tests implement them with fakes that record what was asked. */
 #ifndef MM_MMU_H
 #define MM_MMU_H

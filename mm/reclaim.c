@@ -23,7 +23,7 @@
 #include "kernel/printk.h"
 #include "kernel/proc.h"
 #include "kernel/sched.h"
-#include "kernel/timer.h"
+#include "kernel/x86/timer.h"
 #include "mm/filemap.h"
 #include "mm/frame.h"
 #include "mm/mm.h"

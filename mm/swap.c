@@ -2,10 +2,10 @@
  * is a Linux swap header (as mkswap writes it) becomes the swap area: its
  * page N is slot N, slot 0 being the header itself. Pages move between
  * frames and slots with block_read/block_write/block_write_pages
- * (kernel/block.h; a run of slots in one request), 8 sectors
+ * (kernel/dev/block.h; a run of slots in one request), 8 sectors
  * a page. Which slots are in use is kept in mm/swap_map.c. */
 #include "mm/swap.h"
-#include "kernel/block.h"
+#include "kernel/dev/block.h"
 #include "kernel/cmdline.h"
 #include "kernel/errno.h"
 #include "kernel/printk.h"

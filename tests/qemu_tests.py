@@ -25,7 +25,7 @@ class Disk:
     mkswap: bool = False
 
 
-ATATEST = b"ATATEST!"      # the scratch-disk marker of ktest=ata (kernel/ata_test.c)
+ATATEST = b"ATATEST!"      # the scratch-disk marker of ktest=ata (kernel/dev/ata_test.c)
 
 
 @dataclass
@@ -69,10 +69,10 @@ def exception_test(name, ktest, *must):
 
 
 def program_test(name, prog, args="", must=(), mem=128, timeout=120):
-    """Boots straight into a test program (init=/bin/PROG) that prints
+    """Boots straight into a test program (init=/tests/PROG) that prints
     `ok CASE` / `FAIL CASE` lines and `PROG: N passed, M failed`, and exits
     with the number of failures."""
-    return Test(name, f"quiet init=/bin/{prog}" + (f" -- {args}" if args else ""), 0,
+    return Test(name, f"quiet init=/tests/{prog}" + (f" -- {args}" if args else ""), 0,
                 must=[rf"^{prog}: \d+ passed, 0 failed$", r"^init exited with status 0$"] + list(must),
                 must_not=[r"^FAIL ", r"^kernel panic", r"^kernel exception"],
                 mem=mem, timeout=timeout)
@@ -146,7 +146,7 @@ def swap_test(name, case, mem="8M", swap_mb=64, must=(), timeout=240):
     """Boots `t_swap CASE` with mem= small and a fresh swap disk made by
     mkswap at hdb; the program checks its data and that memory and swap
     come back to where they started."""
-    return Test(name, f"quiet mem={mem} init=/bin/t_swap -- {case}", 0, timeout=timeout,
+    return Test(name, f"quiet mem={mem} init=/tests/t_swap -- {case}", 0, timeout=timeout,
                 disks=[Disk(1, size=swap_mb << 20, mkswap=True)],
                 must=[rf"^t_swap {case.split()[0]}: ok$", r"^init exited with status 0$"] + list(must),
                 must_not=[r"^FAIL", r"^kernel panic", r"^kernel exception"])
@@ -169,31 +169,31 @@ TESTS = [
                        r"^  [0-9a-f]{8}-[0-9a-f]{8} rw-s 00000000 00:01 0 +/dev/zero \(deleted\)$",
                        r"^  [0-9a-f]{8}-[0-9a-f]{8} rw-s 00000000 00:01 0 +/SYSV00001234 \(deleted\)$",
                        r"^  60003000-60004000 r--p 00000000 00:00 0 $"]),
-    Test("mmap-shared-through-swap", "quiet mem=8M init=/bin/t_mmap -- swap", 0, timeout=240,
+    Test("mmap-shared-through-swap", "quiet mem=8M init=/tests/t_mmap -- swap", 0, timeout=240,
          disks=[Disk(1, size=64 << 20, mkswap=True)],
          must=[r"^t_mmap swap: [1-9]\d* of 256 shared pages were out before fork, 0 wrong",
                r"^t_mmap swap: SwapFree (\d+) kB before, \1 kB after 6 rounds of 12 MiB$",
                r"^t_mmap swap: ok$"], must_not=[r"^kernel panic"]),
-    Test("trace-fault-and-swap", "quiet mem=8M trace=fault,swap init=/bin/t_swap -- heap 12", 0,
+    Test("trace-fault-and-swap", "quiet mem=8M trace=fault,swap init=/tests/t_swap -- heap 12", 0,
          timeout=240, disks=[Disk(1, size=32 << 20, mkswap=True)],
          must=[r"^\[fault\] pid \d+ addr 0x[0-9a-f]{8} user write not present eip 0x[0-9a-f]{8} -> handled \(zero-fill\)$",
                r"^\[fault\] pid \d+ addr 0x[0-9a-f]{8} user read not present eip 0x[0-9a-f]{8} -> handled \(swap in\)$",
                r"^\[swap\] pid \d+ write frame 0x[0-9a-f]{8} to slot \d+$",
                r"^\[swap\] pid \d+ read slot \d+ into frame 0x[0-9a-f]{8}$", r"^t_swap heap: ok$"],
          must_not=[r"^\[(cow|exec|fork|syscall)\]"]),
-    Test("swap-full-kills-largest", "quiet mem=8M init=/bin/t_swap -- full 4 3", 0, timeout=240,
+    Test("swap-full-kills-largest", "quiet mem=8M init=/tests/t_swap -- full 4 3", 0, timeout=240,
          disks=[Disk(1, size=8 << 20, mkswap=True)],
          must=[r"^out of memory: killed pid \d+ \(t_swap\)", r"^t_swap full: 2 finished intact, largest killed: yes$",
                r"^t_swap full: ok$"],
          must_not=[r"^kernel panic", r"^FAIL"]),
-    Test("no-swap-disk", "mem=8M init=/bin/t_swap -- heap 2", 1,
+    Test("no-swap-disk", "mem=8M init=/tests/t_swap -- heap 2", 1,
          must=[r"^swap: no disk with a swap signature; running without swap$"],
          must_not=[r"^kernel panic"]),
-    Test("disk-without-signature-untouched", "mem=8M init=/bin/t_swap -- full 2 2", 0, timeout=120,
+    Test("disk-without-signature-untouched", "mem=8M init=/tests/t_swap -- full 2 2", 0, timeout=120,
          disks=[Disk(1, size=8 << 20, head=bytes(range(256)) * 16)], check_disks=check_untouched(1),
          must=[r"^ata: hdb: 16384 sectors", r"^swap: no disk with a swap signature; running without swap$",
                r"^out of memory: killed pid \d+ \(t_swap\)", r"^t_swap full: ok$"]),
-    Test("swap-off-leaves-disk-alone", "swap=off mem=8M init=/bin/t_swap -- procs 2 1", 0,
+    Test("swap-off-leaves-disk-alone", "swap=off mem=8M init=/tests/t_swap -- procs 2 1", 0,
          disks=[Disk(1, size=8 << 20, mkswap=True)], check_disks=check_untouched(1),
          must=[r"^swap: off \(swap=off\)$", r"^t_swap procs: ok$"]),
     # The ATA driver (issue: disk). Each test gets fresh images of its own.
@@ -201,7 +201,7 @@ TESTS = [
     ata_test("ata-selftest-hda", 0),
     ata_test("ata-selftest-hdc", 2),
     ata_test("ata-selftest-hdd", 3),
-    # -- PIO when there is no bus master (kernel/ata_dma.c): the ISA PC has no
+    # -- PIO when there is no bus master (kernel/dev/ata_dma.c): the ISA PC has no
     # PCI; the same self-test then goes all by PIO. --
     ata_test("ata-pio-without-pci", 1, method="PIO", qemu_extra=["-machine", "isapc", "-cpu", "pentium3"],
              must=[r"^ata: no PCI IDE controller; disks use PIO$"]),
@@ -289,7 +289,7 @@ TESTS = [
     program_test("user-brk", "t_brk"),
     program_test("user-exec", "t_exec"),
     program_test("user-fork-cow", "t_fork", must=[r"^  orphan: parent is now pid 1$"]),
-    Test("trace-syscall-unknown", "quiet trace=syscall init=/bin/t_efault", 0,
+    Test("trace-syscall-unknown", "quiet trace=syscall init=/tests/t_efault", 0,
          must=[r"^\[syscall\] pid \d+ unknown system call 999 = -ENOSYS$",
                r"^\[syscall\] pid \d+ write\(0x1, 0x0+, 0x40\) = -14$", r"^t_efault: \d+ passed, 0 failed$"]),
     program_test("user-sigsegv", "t_segv",
@@ -307,7 +307,7 @@ TESTS = [
                r"^sh: nosuchprogram: No such file or directory", r"^\[exit 127\]$", r"^\[exit 5\]$",
                r"^init exited with status 4$"]),
     program_test("proc-files", "t_procfs"),
-    Test("proc-files-mem-4M", "quiet mem=4M init=/bin/t_procfs", 0,
+    Test("proc-files-mem-4M", "quiet mem=4M init=/tests/t_procfs", 0,
          must=[r"^t_procfs: \d+ passed, 0 failed$"], must_not=[r"^FAIL "]),
     Test("proc-from-shell", "quiet", 0, timeout=90,
          script=[(SHELL, "cat /proc/meminfo\n"), (SHELL, "cat /proc/vmstat\n"),
@@ -365,12 +365,12 @@ TESTS += [
          must_not=[_inside.other_classes(_c), _inside.without_pid(_c)])
     for _c in ["fault", "cow", "exec", "fork", "syscall"]
 ] + [
-    Test("trace-swap-alone", "quiet mem=8M trace=swap init=/bin/t_swap -- heap 12", 0,
+    Test("trace-swap-alone", "quiet mem=8M trace=swap init=/tests/t_swap -- heap 12", 0,
          timeout=240, disks=[_SWAP_DISK],
          must=_inside.EXPECTED["swap"] + [r"^t_swap heap: ok$"],
          must_not=[_inside.other_classes("swap"), _inside.without_pid("swap")]),
     # t_swap heap 12 as init: exec, fork, cow, faults, swap and system calls.
-    Test("trace-off-prints-nothing", "quiet mem=8M init=/bin/t_swap -- heap 12", 0,
+    Test("trace-off-prints-nothing", "quiet mem=8M init=/tests/t_swap -- heap 12", 0,
          timeout=240, disks=[_SWAP_DISK],
          must=[r"^t_swap heap: 12 MiB, 0 \+ 0 bad pages, pswpout \+[1-9]\d*, pswpin \+[1-9]\d*$",
                r"^t_swap heap: ok$"],
@@ -394,6 +394,6 @@ TESTS += [
     Test("vmmap-draws-another-with-swap", "quiet mem=8M", 0, timeout=240, disks=[_SWAP_DISK],
          check=lambda log: _inside.check_vmmap(log, False, True, r"^vmmap: pid 1 \(sh\) running /bin/sh$"),
          must=[r"^t_swap heap: 12 MiB, 0 \+ 0 bad pages"],
-         script=[(SHELL, "sh\n"), (SHELL, "t_swap heap 12\n"), (SHELL, "vmmap -r 1\n"),
+         script=[(SHELL, "sh\n"), (SHELL, "/tests/t_swap heap 12\n"), (SHELL, "vmmap -r 1\n"),
                  (SHELL, "exit\n"), (SHELL, "exit\n")]),
 ]

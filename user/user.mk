@@ -1,7 +1,10 @@
 # user.mk: builds the user C library and programs into $(BUILD)/user/.
 # Included by the top-level Makefile (paths relative to the repository root), and
 # by user/Makefile for a standalone build (which sets USER_DIR = .). Defines
-# USER_PROGS, USER_BINS ($(BUILD)/user/bin/NAME for each) and the phony target `user`.
+# USER_PROGS (user/bin/NAME.c: what a student types, /bin in the initrd),
+# USER_TESTS (user/tests/NAME.c: the test programs, /tests in the initrd),
+# USER_BINS ($(BUILD)/user/bin/NAME and $(BUILD)/user/tests/NAME for each)
+# and the phony target `user`.
 # It leaves the including Makefile's default goal as it was.
 
 user_saved_goal := $(.DEFAULT_GOAL)
@@ -10,9 +13,9 @@ USER_DIR ?= user
 USER_OUT := $(BUILD)/user
 
 USER_PROGS := init sh ls cat echo kill size segments cowdemo segv malloctest \
-              ps free vmstat pagemap vmmap trace
-# Test programs and benchmarks (tests/qemu_tests.py runs them).
-USER_PROGS += t_layout t_brk t_exec t_fork t_segv t_efault t_leak t_procfs t_swap t_demand t_mmap forkbench swapbench
+              ps free vmstat pagemap vmmap trace forkbench swapbench
+# Test programs (tests/qemu_tests.py runs them).
+USER_TESTS := t_layout t_brk t_exec t_fork t_segv t_efault t_leak t_procfs t_swap t_demand t_mmap
 
 USER_CC      := gcc -m32
 USER_CFLAGS  := -std=gnu11 -O2 -g -Wall -Wextra -Werror -ffreestanding -fno-builtin \
@@ -23,18 +26,19 @@ USER_LDFLAGS := -static -nostdlib -no-pie
 USER_LIB_OBJS := $(patsubst $(USER_DIR)/lib/%.c,$(USER_OUT)/lib/%.o,$(wildcard $(USER_DIR)/lib/*.c)) \
                  $(USER_OUT)/lib/syscalls.o
 USER_BIN_OBJS := $(USER_PROGS:%=$(USER_OUT)/bin/%.o)
+USER_TEST_OBJS := $(USER_TESTS:%=$(USER_OUT)/tests/%.o)
 USER_CRT0     := $(USER_OUT)/lib/crt0.o
 USER_LIBC     := $(USER_OUT)/libc.a
-USER_BINS     := $(USER_PROGS:%=$(USER_OUT)/bin/%)
+USER_BINS     := $(USER_PROGS:%=$(USER_OUT)/bin/%) $(USER_TESTS:%=$(USER_OUT)/tests/%)
 
 .PHONY: user
 user: $(USER_BINS)
 
 # Each program: crt0, its own object, the C library, and libgcc for 64-bit division.
-$(USER_BINS): $(USER_OUT)/bin/%: $(USER_OUT)/bin/%.o $(USER_CRT0) $(USER_LIBC)
+$(USER_BINS): %: %.o $(USER_CRT0) $(USER_LIBC)
 	$(USER_CC) $(USER_LDFLAGS) -o $@ $(USER_CRT0) $< $(USER_LIBC) -lgcc
 
-$(USER_BIN_OBJS): $(USER_OUT)/bin/%.o: $(USER_DIR)/bin/%.c
+$(USER_BIN_OBJS) $(USER_TEST_OBJS): $(USER_OUT)/%.o: $(USER_DIR)/%.c
 	@mkdir -p $(@D)
 	$(USER_CC) $(USER_CFLAGS) -c -o $@ $<
 
@@ -59,6 +63,6 @@ $(USER_OUT)/lib/syscalls.o: $(USER_OUT)/syscalls.asm
 	@mkdir -p $(@D)
 	nasm -f elf32 -o $@ $<
 
--include $(USER_LIB_OBJS:.o=.d) $(USER_BIN_OBJS:.o=.d)
+-include $(USER_LIB_OBJS:.o=.d) $(USER_BIN_OBJS:.o=.d) $(USER_TEST_OBJS:.o=.d)
 
 .DEFAULT_GOAL := $(user_saved_goal)

@@ -8,7 +8,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
-#include "kernel/fs.h"
+#include "kernel/fs/fs.h"
 
 #define NEWC_MAX (16384 + 1024)
 

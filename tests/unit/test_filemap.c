@@ -5,7 +5,7 @@
  * returned when the tree is freed. */
 #include <stdio.h>
 #include "kernel/errno.h"
-#include "kernel/fs.h"
+#include "kernel/fs/fs.h"
 #include "mm/filemap.h"
 #include "mm/frame.h"
 #include "mm/kmalloc.h"

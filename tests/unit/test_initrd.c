@@ -1,5 +1,5 @@
 /* test_initrd.c: the root file system built from a cpio "newc" archive
- * (kernel/initrd.c): the synthetic /dev and /proc, nested and implicit
+ * (kernel/fs/initrd.c): the synthetic /dev and /proc, nested and implicit
  * directories, GNU cpio's "./" names, path lookup with "//", "." and "..",
  * every lookup error, damaged archives reported without a crash, and
  * inode_read at and past the end. The archives are built here, header by
@@ -7,7 +7,7 @@
 #define _GNU_SOURCE             /* memmem */
 #include <stdio.h>
 #include "kernel/errno.h"
-#include "kernel/fs.h"
+#include "kernel/fs/fs.h"
 #include "mm/frame.h"
 #include "mm/kmalloc.h"
 #include "newc.h"

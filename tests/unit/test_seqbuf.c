@@ -1,8 +1,8 @@
 /* test_seqbuf.c: the growing text buffer /proc prints into
- * (kernel/seqbuf.c): prints that grow it past its first allocation, Linux's
+ * (kernel/fs/seqbuf.c): prints that grow it past its first allocation, Linux's
  * seq_pad column rule (maps' names at column 49), running out of memory
  * remembered and not fatal, and every byte returned by seqbuf_free. */
-#include "kernel/seqbuf.h"
+#include "kernel/fs/seqbuf.h"
 #include "mm/frame.h"
 #include "mm/kmalloc.h"
 #include "unit.h"

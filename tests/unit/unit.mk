@@ -16,18 +16,18 @@ UNIT_SRC_exec_stack := kernel/format.c kernel/exec_stack.c
 
 UNIT_SUITES := format cmdline bootinfo frame pgtable kmalloc swap_map
 UNIT_SUITES += elf exec_stack
-UNIT_SRC_initrd := tests/unit/user_pages_stub.c kernel/format.c mm/frame.c mm/kmalloc.c kernel/initrd.c mm/filemap.c \
+UNIT_SRC_initrd := tests/unit/user_pages_stub.c kernel/format.c mm/frame.c mm/kmalloc.c kernel/fs/initrd.c mm/filemap.c \
 	tests/unit/procfs_stub.c
-UNIT_SRC_filemap := tests/unit/user_pages_stub.c kernel/format.c mm/frame.c mm/kmalloc.c kernel/initrd.c mm/filemap.c \
+UNIT_SRC_filemap := tests/unit/user_pages_stub.c kernel/format.c mm/frame.c mm/kmalloc.c kernel/fs/initrd.c mm/filemap.c \
 	tests/unit/procfs_stub.c
 UNIT_SUITES += initrd filemap
-UNIT_SRC_seqbuf := kernel/format.c mm/frame.c mm/kmalloc.c kernel/seqbuf.c
+UNIT_SRC_seqbuf := kernel/format.c mm/frame.c mm/kmalloc.c kernel/fs/seqbuf.c
 UNIT_SUITES += seqbuf
 UNIT_BINS := $(UNIT_SUITES:%=$(BUILD)/tests/unit/test_%)
 
 .SECONDEXPANSION:
 $(UNIT_BINS): $(BUILD)/tests/unit/test_%: tests/unit/test_%.c tests/unit/host.c \
-		$(wildcard tests/unit/*.h) $$(UNIT_SRC_$$*) $(wildcard kernel/*.h mm/*.h)
+		$(wildcard tests/unit/*.h) $$(UNIT_SRC_$$*) $(wildcard kernel/*.h kernel/*/*.h mm/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(UNIT_CFLAGS) -o $@ tests/unit/test_$*.c tests/unit/host.c $(UNIT_SRC_$*)
 

@@ -189,13 +189,19 @@ def check_early(log):
 
 # --- the tour ---------------------------------------------------------------
 
+def prog_dir(prog):
+    """Where user program PROG lives, in the initrd and under build/user/:
+    the test programs (t_*) in tests/, the rest in bin/."""
+    return "tests" if prog.startswith("t_") else "bin"
+
+
 def make_gdb_cmdline(make_line):
     """(kernel command line, PROG) that `make gdb ...` boots with, as the
     Makefile's gdb target works them out."""
     args = dict(a.split("=", 1) for a in shlex.split(make_line)[2:] if "=" in a)
     prog, cmdline = args.get("PROG", ""), args.get("CMDLINE", "")
     if prog and not any(w.startswith("init=") for w in cmdline.split()):
-        cmdline = f"init=/bin/{prog} {cmdline}"
+        cmdline = f"init=/{prog_dir(prog)}/{prog} {cmdline}"
     return " ".join(cmdline.split()), prog
 
 
@@ -278,7 +284,7 @@ def tour_tests(Test, Disk):
     tests = []
     for n, (make_line, steps) in enumerate(sessions, 1):
         cmdline, prog = make_gdb_cmdline(make_line)
-        cmds = [SOURCE] + ([f"add-symbol-file {{build}}/user/bin/{prog}"] if prog else [])
+        cmds = [SOURCE] + ([f"add-symbol-file {{build}}/user/{prog_dir(prog)}/{prog}"] if prog else [])
         for i, (cmd, _) in enumerate(steps):
             cmds += [mark(f"step {i}")] + (FINISH if cmd == "finish" else [cmd])
         tests.append(Test(f"gdb-tour-{n}", cmdline, 0, timeout=120,

@@ -269,7 +269,7 @@ def find_region(regs, va):
 
 def inode_path(ip):
     """The absolute path of an inode, walking up its parents like
-    kernel/procfs_show.c does."""
+    kernel/fs/procfs_show.c does."""
     parts = []
     while len(parts) < 64:
         node = ip.dereference()

@@ -15,7 +15,7 @@ import kmem  # noqa: E402
 
 importlib.reload(kmem)      # `source` again picks up edits to kmem.py
 
-MAPS_PAD_WIDTH = 25 + 4 * 6 - 1     # as kernel/procfs_show.c pads maps lines
+MAPS_PAD_WIDTH = 25 + 4 * 6 - 1     # as kernel/fs/procfs_show.c pads maps lines
 
 
 class VmosCommand(gdb.Command):
@@ -55,7 +55,7 @@ def pte_flags(e):
 
 
 def map_line(r):
-    """One region as kernel/procfs_show.c writes a line of /proc/PID/maps."""
+    """One region as kernel/fs/procfs_show.c writes a line of /proc/PID/maps."""
     if r.shm:
         line = f"{r.start:08x}-{r.end:08x} {r.perms()} {r.shm_pgoff * 4096:08x} 00:01 0 "
         name = (f"/SYSV{kmem.sysv_key(r.shm):08x} (deleted)" if r.flags & kmem.VM_SYSV

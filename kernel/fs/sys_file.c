@@ -1,0 +1,394 @@
+/* sys_file.c: the Linux i386 system calls over files: read, write, writev,
+ * open, close, lseek, _llseek, ioctl, stat64, lstat64, fstat64, getdents64.
+ * Each checks its descriptor, then moves data between the user and a small
+ * kernel buffer (CHUNK bytes at a time: no length from user space sizes a
+ * kernel allocation). Files and directories are read through kernel/fs/file.c
+ * (the archive's bytes, or /proc's computed ones); the console goes through
+ * kernel/fs/tty.c. */
+#include "kernel/errno.h"
+#include "kernel/fs/file.h"
+#include "kernel/fs/fs.h"
+#include "kernel/string.h"
+#include "kernel/fs/tty.h"
+#include "mm/uaccess.h"
+
+#define CHUNK 512
+#define MAX_RW 0x7FFFF000u      /* most bytes one call moves, as Linux */
+#define UIO_MAXIOV 1024
+#define ST_DEV_ROOT 1           /* st_dev of every file of the root */
+
+#define TCGETS 0x5401
+#define TIOCGWINSZ 0x5413
+
+/* Linux i386's struct stat64 (96 bytes; i386 aligns 64-bit fields to 4). */
+struct stat64 {
+    uint64_t st_dev;
+    uint32_t __pad0;
+    uint32_t __st_ino;          /* low 32 bits of st_ino */
+    uint32_t st_mode, st_nlink, st_uid, st_gid;
+    uint64_t st_rdev;
+    uint32_t __pad3;
+    int64_t st_size;
+    uint32_t st_blksize;
+    uint64_t st_blocks;         /* 512-byte blocks */
+    uint32_t st_atime, st_atime_nsec, st_mtime, st_mtime_nsec, st_ctime, st_ctime_nsec;
+    uint64_t st_ino;
+};
+_Static_assert(sizeof(struct stat64) == 96, "struct stat64 is Linux's");
+_Static_assert(__builtin_offsetof(struct stat64, st_size) == 44, "st_size at 44");
+_Static_assert(__builtin_offsetof(struct stat64, st_ino) == 88, "st_ino at 88");
+
+/* Linux's struct linux_dirent64; records are padded to 8 bytes. */
+struct linux_dirent64 {
+    uint64_t d_ino;
+    int64_t d_off;              /* where the next record starts: its index */
+    uint16_t d_reclen;
+    uint8_t d_type;             /* DT_* */
+    char d_name[];
+};
+#define DIRENT_NAME_AT __builtin_offsetof(struct linux_dirent64, d_name)
+_Static_assert(DIRENT_NAME_AT == 19, "d_name at 19");
+#define DT_CHR 2
+#define DT_DIR 4
+#define DT_REG 8
+#define DT_LNK 10
+
+struct iovec {
+    void *iov_base;
+    uint32_t iov_len;
+};
+
+static struct file *fd_file(int fd)
+{
+    return fdtable_get(proc_files(), fd);
+}
+
+/* Reads up to n bytes of f at its offset into user memory at ubuf. The
+ * console gives at most one line; a file moves CHUNK bytes at a time and
+ * its offset advances only past bytes that reached the user. Returns the
+ * bytes read (0 at the end), or -errno when none were. */
+static long file_read_user(struct file *f, char *ubuf, uint32_t n)
+{
+    char kbuf[CHUNK];
+    if ((f->flags & O_ACCMODE) == O_WRONLY)
+        return -EBADF;
+    if (S_ISDIR(f->ip->mode))
+        return -EISDIR;
+    if (n > MAX_RW)
+        n = MAX_RW;
+    if (!user_range_ok((uint32_t)ubuf, n))
+        return -EFAULT;                 /* even at the end of the file, as Linux */
+    if (file_is_console(f)) {
+        long r = tty_read(kbuf, n < CHUNK ? n : CHUNK);
+        if (r > 0 && copy_to_user(ubuf, kbuf, (uint32_t)r) < 0)
+            return -EFAULT;
+        return r;
+    }
+    uint32_t done = 0;
+    while (done < n) {
+        uint32_t want = n - done < CHUNK ? n - done : CHUNK;
+        long r = file_read(f, kbuf, want);
+        if (r <= 0)
+            return done ? (long)done : r;
+        if (copy_to_user(ubuf + done, kbuf, (uint32_t)r) < 0)
+            return done ? (long)done : -EFAULT;
+        f->off += r;
+        done += (uint32_t)r;
+    }
+    return (long)done;
+}
+
+/* Writes n bytes from user memory at ubuf to a synthetic file with a
+ * write op (/proc/trace): in one piece, so at most CHUNK bytes (-EINVAL
+ * for more). The offset advances past what the file took. Returns the
+ * bytes taken, or -errno. */
+static long file_write_synthetic(struct file *f, const char *ubuf, uint32_t n)
+{
+    char kbuf[CHUNK];
+    if (n > CHUNK)
+        return -EINVAL;
+    if (copy_from_user(kbuf, ubuf, n) < 0)
+        return -EFAULT;
+    long r = file_write(f, kbuf, n);
+    if (r > 0)
+        f->off += r;
+    return r;
+}
+
+/* Writes n bytes from user memory at ubuf to f (only the console and a
+ * synthetic file with a write op can be open for writing). Returns the
+ * bytes written, or -errno when none were. */
+static long file_write_user(struct file *f, const char *ubuf, uint32_t n)
+{
+    char kbuf[CHUNK];
+    if ((f->flags & O_ACCMODE) == O_RDONLY)
+        return -EBADF;
+    if (inode_has_write(f->ip))
+        return file_write_synthetic(f, ubuf, n);
+    if (!file_is_console(f))
+        return -EINVAL;
+    if (n > MAX_RW)
+        n = MAX_RW;
+    if (!user_range_ok((uint32_t)ubuf, n))
+        return -EFAULT;
+    uint32_t done = 0;
+    while (done < n) {
+        uint32_t want = n - done < CHUNK ? n - done : CHUNK;
+        if (copy_from_user(kbuf, ubuf + done, want) < 0)
+            return done ? (long)done : -EFAULT;
+        tty_write(kbuf, want);
+        done += want;
+    }
+    return (long)done;
+}
+
+long sys_read(int fd, void *ubuf, uint32_t count)
+{
+    struct file *f = fd_file(fd);
+    return f ? file_read_user(f, ubuf, count) : -EBADF;
+}
+
+long sys_write(int fd, const void *ubuf, uint32_t count)
+{
+    struct file *f = fd_file(fd);
+    return f ? file_write_user(f, ubuf, count) : -EBADF;
+}
+
+/* Checks every iovec first (Linux writes nothing if one is bad), then
+ * writes them in order, stopping at the first short or failed write. */
+long sys_writev(int fd, const struct iovec *uiov, int iovcnt)
+{
+    struct file *f = fd_file(fd);
+    struct iovec iov;
+    uint32_t total = 0;
+    if (!f)
+        return -EBADF;
+    if (iovcnt < 0 || iovcnt > UIO_MAXIOV)
+        return -EINVAL;
+    for (int i = 0; i < iovcnt; i++) {
+        if (copy_from_user(&iov, &uiov[i], sizeof iov) < 0)
+            return -EFAULT;
+        if (iov.iov_len > 0x7FFFFFFFu - total)
+            return -EINVAL;
+        total += iov.iov_len;
+    }
+    long done = 0;
+    for (int i = 0; i < iovcnt; i++) {
+        if (copy_from_user(&iov, &uiov[i], sizeof iov) < 0)
+            return done ? done : -EFAULT;
+        if (iov.iov_len == 0)
+            continue;
+        long r = file_write_user(f, iov.iov_base, iov.iov_len);
+        if (r < 0)
+            return done ? done : r;
+        done += r;
+        if ((uint32_t)r < iov.iov_len)
+            break;
+    }
+    return done;
+}
+
+/* For open(O_CREAT) of a missing path: -EROFS when its parent directory
+ * exists (the file would be made there, but the root is read-only), else
+ * the error looking the parent up gives. path is a kernel copy. */
+static int create_error(const char *path)
+{
+    char parent[FS_PATH_MAX];
+    uint32_t n = (uint32_t)strlen(path);
+    memcpy(parent, path, n + 1);
+    while (n > 1 && parent[n - 1] == '/')
+        n--;                            /* "/a/b/" names b */
+    while (n > 0 && parent[n - 1] != '/')
+        n--;                            /* keep "/a/" */
+    parent[n] = '\0';
+    struct inode *dir;
+    int err = fs_lookup_err(parent, &dir);
+    if (err < 0)
+        return err;
+    return S_ISDIR(dir->mode) ? -EROFS : -ENOTDIR;
+}
+
+/* Can ip be opened with flags? 0 or -errno. The root is read-only: only
+ * the console and a synthetic file with a write op (/proc/trace, where
+ * O_TRUNC means nothing) open for writing; O_TRUNC of a file is a write. */
+static int open_check(struct inode *ip, int flags)
+{
+    int acc = flags & O_ACCMODE;
+    if ((flags & (O_CREAT | O_EXCL)) == (O_CREAT | O_EXCL))
+        return -EEXIST;
+    if ((flags & O_DIRECTORY) && !S_ISDIR(ip->mode))
+        return -ENOTDIR;
+    if (acc == O_ACCMODE)
+        return -EINVAL;
+    if (S_ISDIR(ip->mode) && (acc != O_RDONLY || (flags & O_CREAT)))
+        return -EISDIR;
+    if (S_ISREG(ip->mode) && (acc != O_RDONLY || (flags & O_TRUNC)) && !inode_has_write(ip))
+        return -EROFS;
+    return 0;
+}
+
+long sys_open(const char *upath, int flags, int mode)
+{
+    char path[FS_PATH_MAX];
+    struct inode *ip;
+    (void)mode;                         /* nothing is ever created */
+    long r = strncpy_from_user(path, upath, sizeof path);
+    if (r < 0)
+        return r;
+    int err = fs_lookup_err(path, &ip);
+    if (err == -ENOENT && (flags & O_CREAT))
+        return create_error(path);
+    if (err < 0)
+        return err;
+    if ((err = open_check(ip, flags)) < 0)
+        return err;
+    struct file *f = file_alloc(ip, flags);
+    if (!f)
+        return -ENOMEM;
+    if ((err = file_open(f)) < 0) {     /* a /proc file takes its snapshot */
+        file_put(f);
+        return err;
+    }
+    int fd = fdtable_install(proc_files(), f);
+    if (fd < 0)
+        file_put(f);
+    return fd;
+}
+
+long sys_close(int fd)
+{
+    return fdtable_close(proc_files(), fd);
+}
+
+long sys_lseek(int fd, long offset, int whence)
+{
+    struct file *f = fd_file(fd);
+    int64_t pos;
+    if (!f)
+        return -EBADF;
+    int err = file_seek(f, offset, whence, &pos);
+    if (err < 0)
+        return err;
+    if (pos > 0x7FFFFFFF)
+        return -EOVERFLOW;              /* the result does not fit a long */
+    f->off = pos;
+    return (long)pos;
+}
+
+long sys_llseek(int fd, uint32_t off_high, uint32_t off_low, int64_t *uresult, int whence)
+{
+    struct file *f = fd_file(fd);
+    int64_t pos;
+    if (!f)
+        return -EBADF;
+    int err = file_seek(f, (int64_t)((uint64_t)off_high << 32 | off_low), whence, &pos);
+    if (err < 0)
+        return err;
+    if (copy_to_user(uresult, &pos, sizeof pos) < 0)
+        return -EFAULT;
+    f->off = pos;
+    return 0;
+}
+
+long sys_ioctl(int fd, uint32_t cmd, uint32_t arg)
+{
+    struct file *f = fd_file(fd);
+    if (!f)
+        return -EBADF;
+    if (!file_is_console(f))
+        return -ENOTTY;
+    if (cmd == TCGETS) {
+        struct termios t;
+        tty_get_termios(&t);
+        return copy_to_user((void *)arg, &t, sizeof t) < 0 ? -EFAULT : 0;
+    }
+    if (cmd == TIOCGWINSZ) {
+        struct winsize w;
+        tty_get_winsize(&w);
+        return copy_to_user((void *)arg, &w, sizeof w) < 0 ? -EFAULT : 0;
+    }
+    return -ENOTTY;
+}
+
+/* Fills a struct stat64 for ip and copies it to ustat. 0 or -EFAULT. */
+static long stat_to_user(struct inode *ip, struct stat64 *ustat)
+{
+    struct stat64 st;
+    memset(&st, 0, sizeof st);
+    st.st_dev = ST_DEV_ROOT;
+    st.__st_ino = ip->ino;
+    st.st_ino = ip->ino;
+    st.st_mode = ip->mode;
+    st.st_nlink = ip->nlink;
+    st.st_rdev = ip->rdev;
+    st.st_size = ip->size;
+    st.st_blksize = 4096;
+    st.st_blocks = (ip->size + 511) / 512;
+    st.st_atime = st.st_mtime = st.st_ctime = ip->mtime;
+    return copy_to_user(ustat, &st, sizeof st) < 0 ? -EFAULT : 0;
+}
+
+long sys_fstat64(int fd, struct stat64 *ustat)
+{
+    struct file *f = fd_file(fd);
+    return f ? stat_to_user(f->ip, ustat) : -EBADF;
+}
+
+long sys_stat64(const char *upath, struct stat64 *ustat)
+{
+    char path[FS_PATH_MAX];
+    struct inode *ip;
+    long r = strncpy_from_user(path, upath, sizeof path);
+    if (r < 0)
+        return r;
+    int err = fs_lookup_err(path, &ip);
+    return err < 0 ? err : stat_to_user(ip, ustat);
+}
+
+/* No symbolic links here: lstat64 is stat64. */
+long sys_lstat64(const char *upath, struct stat64 *ustat)
+{
+    return sys_stat64(upath, ustat);
+}
+
+static uint8_t dirent_type(uint32_t mode)
+{
+    return S_ISDIR(mode) ? DT_DIR : S_ISCHR(mode) ? DT_CHR : S_ISLNK(mode) ? DT_LNK : DT_REG;
+}
+
+/* Fills udirp with whole records of the directory open on fd, from
+ * position f->off on (file_dir_entry: "." and ".." first). Returns the
+ * bytes used, 0 at the end, -EINVAL when the next record does not fit the
+ * buffer, -ENOTDIR for a non-directory, -EFAULT. The offset moves past the
+ * records copied. */
+long sys_getdents64(int fd, void *udirp, uint32_t count)
+{
+    uint64_t rec[(DIRENT_NAME_AT + FS_NAME_MAX + 1 + 7) / 8];
+    struct linux_dirent64 *d = (struct linux_dirent64 *)rec;
+    struct dir_entry e;
+    struct file *f = fd_file(fd);
+    if (!f)
+        return -EBADF;
+    if (!S_ISDIR(f->ip->mode))
+        return -ENOTDIR;
+    if (!user_range_ok((uint32_t)udirp, count))
+        return -EFAULT;
+    uint32_t done = 0;
+    while (f->off <= (int64_t)UINT32_MAX && file_dir_entry(f, (uint32_t)f->off, &e) == 0) {
+        uint32_t namelen = (uint32_t)strlen(e.name);
+        uint32_t reclen = (DIRENT_NAME_AT + namelen + 1 + 7) & ~7u;
+        if (reclen > count - done)
+            return done ? (long)done : -EINVAL;
+        memset(rec, 0, reclen);
+        d->d_ino = e.ino;
+        d->d_off = (int64_t)e.pos + 1;
+        d->d_reclen = (uint16_t)reclen;
+        d->d_type = dirent_type(e.mode);
+        memcpy(d->d_name, e.name, namelen + 1);
+        if (copy_to_user((char *)udirp + done, rec, reclen) < 0)
+            return done ? (long)done : -EFAULT;
+        done += reclen;
+        f->off = (int64_t)e.pos + 1;
+    }
+    return (long)done;
+}

@@ -1,0 +1,272 @@
+/* t_swap.c: memory beyond RAM lives on the swap disk and comes back
+ * exactly as it left. Boot with a small mem= and a swap disk, and run one
+ * of:
+ *   t_swap heap MB       write MB of heap with a per-page pattern, read it
+ *                        back twice; pswpout and pswpin must have moved
+ *   t_swap fork MB       the same, then two children each rewrite half
+ *                        while the parent keeps its copy: all checked
+ *   t_swap procs N MB    N processes of MB each, all verified
+ *   t_swap io MB         read() into never-touched heap, write() from
+ *                        swapped-out pages: the right bytes
+ *   t_swap stack KB      recursion grows the stack to KB
+ *   t_swap full MB N     N processes of MB each overfill RAM and swap: the
+ *                        largest is killed, the others finish intact
+ * The case runs in a child; afterwards this process brings its own pages
+ * back from swap (the case pushed them out too), and then the swap area
+ * must be exactly as free as at the start, and free memory plus the page
+ * cache within a few pages of the start (the page cache and the kernel
+ * heap's slabs move with what was touched last). */
+#include "t_common.h"
+#include <fcntl.h>
+#include <procfile.h>
+#include <sched.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#define PAGE 4096u
+
+static unsigned long meminfo(const char *key)
+{
+    return proc_number("/proc/meminfo", key);
+}
+
+static unsigned long vmstat(const char *key)
+{
+    char k[32];
+    snprintf(k, sizeof k, "%s ", key);
+    return proc_number("/proc/vmstat", k);
+}
+
+/* The pattern of page i for owner tag: every word differs. */
+static uint32_t pattern(uint32_t tag, uint32_t page, uint32_t word)
+{
+    return tag * 0x9E3779B1u ^ page * 0x85EBCA6Bu ^ word;
+}
+
+static void fill(uint32_t *mem, uint32_t pages, uint32_t first, uint32_t tag)
+{
+    for (uint32_t p = first; p < pages; p++)
+        for (uint32_t w = 0; w < PAGE / 4; w += 64)
+            mem[p * (PAGE / 4) + w] = pattern(tag, p, w);
+}
+
+/* Returns the number of pages in [first, pages) that do not hold tag's pattern. */
+static uint32_t verify(const uint32_t *mem, uint32_t pages, uint32_t first, uint32_t tag)
+{
+    uint32_t bad = 0;
+    for (uint32_t p = first; p < pages; p++)
+        for (uint32_t w = 0; w < PAGE / 4; w += 64)
+            if (mem[p * (PAGE / 4) + w] != pattern(tag, p, w)) {
+                bad++;
+                break;
+            }
+    return bad;
+}
+
+static uint32_t *get_heap(uint32_t mb)
+{
+    uint32_t *mem = sbrk(mb << 20);
+    if (mem == (void *)-1) {
+        printf("FAIL cannot grow the heap by %u MiB\n", mb);
+        exit(1);
+    }
+    return mem;
+}
+
+static int heap_case(uint32_t mb)
+{
+    uint32_t pages = (mb << 20) / PAGE;
+    uint32_t *mem = get_heap(mb);
+    unsigned long out0 = vmstat("pswpout"), in0 = vmstat("pswpin");
+    fill(mem, pages, 0, 1);
+    uint32_t bad1 = verify(mem, pages, 0, 1), bad2 = verify(mem, pages, 0, 1);
+    unsigned long out = vmstat("pswpout") - out0, in = vmstat("pswpin") - in0;
+    printf("t_swap heap: %u MiB, %u + %u bad pages, pswpout +%lu, pswpin +%lu\n", mb, bad1,
+           bad2, out, in);
+    return bad1 + bad2 != 0 || out == 0 || in == 0;
+}
+
+static int fork_case(uint32_t mb)
+{
+    uint32_t pages = (mb << 20) / PAGE;
+    uint32_t *mem = get_heap(mb);
+    fill(mem, pages, 0, 7);
+    pid_t kids[2];
+    for (int c = 0; c < 2; c++) {
+        kids[c] = fork();
+        if (kids[c] == 0) {
+            /* Rewrite my half; the other half must still be the parent's. */
+            uint32_t lo = c ? pages / 2 : 0, hi = c ? pages : pages / 2;
+            uint32_t other_lo = c ? 0 : pages / 2, other_hi = c ? pages / 2 : pages;
+            fill(mem, hi, lo, 100 + c);
+            uint32_t bad = verify(mem, hi, lo, 100 + c) + verify(mem, other_hi, other_lo, 7);
+            exit(bad ? 1 : 0);
+        }
+    }
+    int failed = 0;
+    for (int c = 0; c < 2; c++) {
+        int status;
+        waitpid(kids[c], &status, 0);
+        failed += !(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    }
+    uint32_t bad = verify(mem, pages, 0, 7);
+    printf("t_swap fork: %u MiB, children failed %d, parent bad pages %u, pswpout %lu\n", mb,
+           failed, bad, vmstat("pswpout"));
+    return failed || bad;
+}
+
+/* N children of mb each fill, wait a little, verify twice. */
+static int procs_case(int n, uint32_t mb)
+{
+    pid_t kids[16];
+    for (int i = 0; i < n && i < 16; i++) {
+        kids[i] = fork();
+        if (kids[i] == 0) {
+            uint32_t pages = (mb << 20) / PAGE;
+            uint32_t *mem = get_heap(mb);
+            fill(mem, pages, 0, 200 + i);
+            sched_yield();
+            uint32_t bad = verify(mem, pages, 0, 200 + i) + verify(mem, pages, 0, 200 + i);
+            exit(bad ? 1 : 0);
+        }
+    }
+    int failed = 0;
+    for (int i = 0; i < n; i++) {
+        int status;
+        waitpid(kids[i], &status, 0);
+        failed += !(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    }
+    printf("t_swap procs: %d x %u MiB, %d failed, pswpout %lu, pswpin %lu\n", n, mb, failed,
+           vmstat("pswpout"), vmstat("pswpin"));
+    return failed;
+}
+
+static int io_case(uint32_t mb)
+{
+    uint32_t pages = (mb << 20) / PAGE;
+    /* read() into a never-touched heap page: the kernel faults it in. */
+    char *fresh = (char *)get_heap(1);
+    int fd = open("/tests/t_swap", O_RDONLY);
+    char expect[64];
+    int r1 = (int)read(fd, fresh + 100, 64);
+    lseek(fd, 0, SEEK_SET);
+    read(fd, expect, 64);
+    close(fd);
+    int ok_read = r1 == 64 && memcmp(fresh + 100, expect, 64) == 0 && fresh[0] == 0;
+    /* write() from a page that went to swap: the kernel swaps it in. */
+    uint32_t *mem = get_heap(mb);
+    fill(mem, pages, 0, 5);
+    static char line[80];
+    snprintf(line, sizeof line, "t_swap io: first word %08x\n", mem[0]);
+    char *victim = (char *)mem + 5;     /* page 0: long evicted by now */
+    memcpy(victim, line, strlen(line));
+    fill(mem, pages, 1, 6);             /* push page 0 out again */
+    unsigned long in0 = vmstat("pswpin");
+    int w = (int)write(1, victim, strlen(line));
+    int ok_write = w == (int)strlen(line) && vmstat("pswpin") > in0;
+    printf("t_swap io: read into untouched heap %s, write from swapped page %s\n",
+           ok_read ? "ok" : "WRONG", ok_write ? "ok" : "WRONG");
+    return !ok_read || !ok_write;
+}
+
+static uint32_t deepest;
+
+/* Recurses, about 1 KiB a frame, until the stack reaches down to floor. */
+static uint32_t recurse(uint32_t depth, uintptr_t floor)
+{
+    volatile char frame[1000];
+    frame[0] = (char)depth;
+    frame[999] = (char)depth;
+    uintptr_t here = (uintptr_t)frame;
+    if (!deepest || here < deepest)
+        deepest = here;
+    if (here <= floor)
+        return frame[0];
+    return recurse(depth + 1, floor) + frame[999];
+}
+
+static int stack_case(uint32_t kb)
+{
+    uintptr_t top = (uintptr_t)&kb;
+    recurse(0, top - kb * 1024);
+    uint32_t grown = (uint32_t)(top - deepest) / 1024;
+    printf("t_swap stack: grew by %u KiB\n", grown);
+    return grown < kb;
+}
+
+static int full_case(uint32_t mb, int n)
+{
+    pid_t kids[16];
+    for (int i = 0; i < n && i < 16; i++) {
+        kids[i] = fork();
+        if (kids[i] == 0) {
+            /* The last child is the largest and fills first: when memory
+             * and swap run out, it is the one to kill. */
+            uint32_t size = i == n - 1 ? mb * 3 : mb;
+            if (i != n - 1)
+                sleep(1);
+            uint32_t pages = (size << 20) / PAGE;
+            uint32_t *mem = get_heap(size);
+            fill(mem, pages, 0, 300 + i);
+            if (i == n - 1)
+                sleep(3);               /* hold it while the others fill */
+            uint32_t bad = verify(mem, pages, 0, 300 + i);
+            exit(bad ? 1 : 0);
+        }
+    }
+    int ok = 0, killed = 0;
+    for (int i = 0; i < n; i++) {
+        int status;
+        waitpid(kids[i], &status, 0);
+        if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
+            ok++;
+        else if (WIFSIGNALED(status) && WTERMSIG(status) == 9 && i == n - 1)
+            killed++;
+        else
+            printf("t_swap full: child %d status 0x%x\n", i, status);
+    }
+    printf("t_swap full: %d finished intact, largest killed: %s\n", ok, killed ? "yes" : "no");
+    return ok != n - 1 || killed != 1;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2)
+        return 2;
+    unsigned long free0 = meminfo("MemFree:") + meminfo("Cached:"), swap0 = meminfo("SwapFree:");
+    int a = argc > 2 ? atoi(argv[2]) : 16, b = argc > 3 ? atoi(argv[3]) : 4;
+    int failed;
+    pid_t pid = fork();                 /* the case runs in a child: its exit frees all */
+    if (pid == 0) {
+        if (!strcmp(argv[1], "heap"))
+            exit(heap_case(a));
+        if (!strcmp(argv[1], "fork"))
+            exit(fork_case(a));
+        if (!strcmp(argv[1], "procs"))
+            exit(procs_case(a, b));
+        if (!strcmp(argv[1], "io"))
+            exit(io_case(a));
+        if (!strcmp(argv[1], "stack"))
+            exit(stack_case(a));
+        if (!strcmp(argv[1], "full"))
+            exit(full_case(a, b));
+        exit(2);
+    }
+    int status;
+    waitpid(pid, &status, 0);
+    failed = !(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    touch_own_pages();
+    unsigned long free1 = meminfo("MemFree:") + meminfo("Cached:"), swap1 = meminfo("SwapFree:");
+    printf("t_swap: MemFree+Cached %lu -> %lu kB, SwapFree %lu -> %lu kB\n", free0, free1,
+           swap0, swap1);
+    if (swap1 != swap0 || free1 + 32 < free0) {
+        printf("FAIL memory or swap not back where it started\n");
+        failed = 1;
+    }
+    printf("t_swap %s: %s\n", argv[1], failed ? "FAILED" : "ok");
+    return failed;
+}

@@ -32,7 +32,7 @@ KERNEL_ASM := boot/multiboot.asm kernel/x86/trap_entry.asm kernel/x86/switch.asm
 KERNEL_OBJS := $(KERNEL_C:%.c=$(BUILD)/%.o) $(KERNEL_ASM:%.asm=$(BUILD)/%.o)
 
 .PHONY: all deps run run-iso gdb test unit clean
-all: $(BUILD)/kernel.elf $(BUILD)/initrd.cpio $(BUILD)/os.iso $(BUILD)/swap.img
+all: $(BUILD)/kernel.elf $(BUILD)/initrd.cpio $(BUILD)/initrd-stock.cpio $(BUILD)/os.iso $(BUILD)/swap.img
 
 deps:
 	sh tools/setup.sh
@@ -83,6 +83,9 @@ $(BUILD)/initrd.cpio: $(INITRD_FILES) tools/mkbadelf.py
 	python3 tools/mkbadelf.py $(BUILD)/user/bin/echo $(BUILD)/initrd/tests
 	cd $(BUILD)/initrd && find . -mindepth 1 | LC_ALL=C sort | \
 		cpio --quiet -o -H newc --reproducible > ../initrd.cpio
+
+# The stock programs (gcc -m32 -static, glibc) and the initrd that holds them.
+include tests/stock/stock.mk
 
 $(BUILD)/os.iso: $(BUILD)/kernel.elf $(BUILD)/initrd.cpio boot/grub.cfg
 	rm -rf $(BUILD)/iso && mkdir -p $(BUILD)/iso/boot/grub

@@ -46,6 +46,10 @@ class Test:
     disks: List[Disk] = field(default_factory=list)
     # Called after the boot with {index: image path}; returns why it failed.
     check_disks: Optional[Callable[[dict], Optional[str]]] = None
+    initrd: str = "initrd.cpio"  # under build/
+    # A stock program and its arguments (path under build/): the runner runs
+    # it on the host too, and its verdict lines must match the boot's.
+    reference: Optional[List[str]] = None
 
 
 def check_info_mem(log):
@@ -76,6 +80,21 @@ def program_test(name, prog, args="", must=(), mem=128, timeout=120):
                 must=[rf"^{prog}: \d+ passed, 0 failed$", r"^init exited with status 0$"] + list(must),
                 must_not=[r"^FAIL ", r"^kernel panic", r"^kernel exception"],
                 mem=mem, timeout=timeout)
+
+
+def stock_test(name, prog, args="", must=(), mem=128, timeout=120, cmdline="quiet",
+               reference=True):
+    """Boots straight into a stock program (tests/stock/PROG.c, built with
+    the distribution's gcc -m32 -static, /stock/PROG in initrd-stock.cpio).
+    It prints `ok CASE` / `FAIL CASE: why` lines and `PROG: N passed, M
+    failed`; those lines must be the same as the same binary prints on the
+    host's Linux (reference=False where the host's answer cannot be the
+    same, with the reason beside the test)."""
+    return Test(name, f"{cmdline} init=/stock/{prog}" + (f" -- {args}" if args else ""), 0,
+                must=[rf"^{prog}: \d+ passed, 0 failed$", r"^init exited with status 0$"] + list(must),
+                must_not=[r"^FAIL ", r"^kernel panic", r"^kernel exception"],
+                mem=mem, timeout=timeout, initrd="initrd-stock.cpio",
+                reference=[f"stock/{prog}"] + args.split() if reference else None)
 
 
 def sector(path, n, length=512):
@@ -396,4 +415,7 @@ TESTS += [
          must=[r"^t_swap heap: 12 MiB, 0 \+ 0 bad pages"],
          script=[(SHELL, "sh\n"), (SHELL, "/tests/t_swap heap 12\n"), (SHELL, "vmmap -r 1\n"),
                  (SHELL, "exit\n"), (SHELL, "exit\n")]),
+
+    # -- stock programs (tests/stock/), built by the distribution's toolchain --
+    stock_test("stock-hello", "hello"),
 ]

@@ -18,6 +18,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import qemu_tests  # noqa: E402
 
 QBOOT = "/usr/share/qemu/qboot.rom"
+I386_RUNNER = []        # how this host runs i386 programs (i386_runner)
 TAIL_LINES = 25
 
 
@@ -130,7 +131,7 @@ def qemu_args(t, build):
         args += ["-cdrom", f"{build}/os.iso", "-boot", "d"]
     else:
         args += ["-nodefaults", "-bios", QBOOT,
-                 "-kernel", f"{build}/kernel.elf", "-initrd", f"{build}/initrd.cpio",
+                 "-kernel", f"{build}/kernel.elf", "-initrd", f"{build}/{t.initrd}",
                  "-append", t.cmdline]
     for d in t.disks:
         args += ["-drive", f"file={disk_path(t, d, build)},format=raw,if=ide,index={d.index}"]
@@ -179,6 +180,35 @@ def judge(t, rc, log):
     return None
 
 
+# The lines of a stock program's output that must be the same as on Linux
+# (tests/stock/check.h): checks, values shown with SAY, the summary.
+VERDICT = re.compile(r"^(ok |FAIL |= |\S+: \d+ passed, \d+ failed$)")
+
+
+def verdict_lines(text):
+    return [l for l in text.replace("\r\n", "\n").split("\n") if VERDICT.match(l)]
+
+
+def compare_reference(t, build, log):
+    """Runs t's stock program on the host (its Linux is the reference) and
+    compares its verdict lines with the boot's; returns why they differ."""
+    cmd = I386_RUNNER + [os.path.abspath(f"{build}/{t.reference[0]}")] + t.reference[1:]
+    try:
+        p = subprocess.run(cmd, capture_output=True, text=True, timeout=120,
+                           stdin=subprocess.DEVNULL)
+    except (OSError, subprocess.TimeoutExpired) as e:
+        return f"reference run {cmd}: {e!r}"
+    want, got = verdict_lines(p.stdout), verdict_lines(log)
+    if not want:
+        return f"reference run {cmd} printed no verdict: {p.stdout[-500:]}{p.stderr[-500:]}"
+    if want != got:
+        missing = [l for l in want if l not in got]
+        extra = [l for l in got if l not in want]
+        return (f"output differs from the host's: missing {missing[:5]}, extra {extra[:5]}"
+                if missing or extra else "output differs from the host's in order")
+    return None
+
+
 def run_qemu(t, build):
     log_path = f"{build}/tests/{t.name}.log"
     deadline = time.time() + t.timeout
@@ -199,6 +229,8 @@ def run_qemu(t, build):
     why = judge(t, rc, log)
     if why is None and t.check_disks:
         why = t.check_disks(paths)
+    if why is None and t.reference:
+        why = compare_reference(t, build, log)
     return log, why
 
 
@@ -241,9 +273,10 @@ def main():
     os.makedirs(f"{a.build}/tests", exist_ok=True)
     passed = failed = 0
 
-    runner = i386_runner(a.build) if a.units else []
+    global I386_RUNNER
+    I386_RUNNER = i386_runner(a.build)
     for binary in a.units:
-        for name, ok, detail in run_unit(binary, runner):
+        for name, ok, detail in run_unit(binary, I386_RUNNER):
             print(f"{'PASS' if ok else 'FAIL'} {name}", flush=True)
             if not ok:
                 print(tail(detail))

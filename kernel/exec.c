@@ -9,6 +9,7 @@
 #include "kernel/errno.h"
 #include "kernel/exec_stack.h"
 #include "kernel/fs/fs.h"
+#include "kernel/x86/fpu.h"
 #include "kernel/x86/gdt.h"
 #include "kernel/printk.h"
 #include "kernel/proc.h"
@@ -129,7 +130,14 @@ int exec_start(struct proc *p, const char *path, const char *const *argv, int ar
     struct trapframe *tf = p->tf;
     memset(tf, 0, sizeof *tf);
     tf->cs = SEG_UCODE;
-    tf->ds = tf->es = tf->fs = tf->gs = tf->user_ss = SEG_UDATA;
+    tf->ds = tf->es = tf->user_ss = SEG_UDATA;
+    tf->fs = tf->gs = 0;                /* no TLS segment until the program asks */
+    memset(&p->tls, 0, sizeof p->tls);
+    fpu_state_init(&p->fpu);            /* fninit, MXCSR 0x1F80 */
+    if (p == current) {
+        gdt_load_tls(&p->tls);
+        fpu_restore(&p->fpu);
+    }
     tf->eflags = EFLAGS_IF;
     tf->eip = img.entry;
     tf->user_esp = sp;

@@ -7,6 +7,7 @@
 #include "kernel/cmdline.h"
 #include "kernel/dev/console.h"
 #include "kernel/fs/fs.h"
+#include "kernel/x86/fpu.h"
 #include "kernel/x86/gdt.h"
 #include "kernel/ktest.h"
 #include "kernel/monitor.h"
@@ -83,6 +84,7 @@ void kernel_main(uint32_t magic, uint32_t mbi_phys)
     gdt_init();
     idt_init();
     pic_init();
+    fpu_init();
 
     if (bootinfo_read(magic, phys_to_virt(mbi_phys), &boot_info) < 0) {
         printk("not started by a multiboot loader (magic %p)\n", (void *)magic);

@@ -113,6 +113,9 @@ long sys_fork(void)
         return -ENOMEM;
     }
     *np->tf = *current->tf;
+    np->tls = current->tls;
+    fpu_save(&current->fpu);            /* the live registers, then a copy */
+    np->fpu = current->fpu;
     np->tf->eax = 0;                    /* the child's fork returns 0 */
     np->parent = current;
     memcpy(np->name, current->name, PROC_NAME_LEN);

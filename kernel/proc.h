@@ -5,6 +5,8 @@
 
 #include <stdint.h>
 #include "kernel/fs/file.h"
+#include "kernel/x86/fpu.h"
+#include "kernel/x86/tls.h"
 
 #define NPROC 64
 #define KSTACK_SIZE 8192
@@ -28,6 +30,8 @@ struct proc {
     int killed;                 /* pending fatal signal, or 0 */
     int exit_status;            /* wait status (Linux encoding) of a zombie */
     struct fdtable files;
+    struct tls_state tls;       /* its TLS descriptors (set_thread_area) */
+    struct fpu_state fpu;       /* its FPU/SSE registers while not running */
 };
 
 extern struct proc proc_table[NPROC];

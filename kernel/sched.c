@@ -5,6 +5,7 @@
  * when it sleeps, exits, or is preempted on its way back to user mode. */
 #include "kernel/sched.h"
 #include "kernel/errno.h"
+#include "kernel/x86/fpu.h"
 #include "kernel/x86/gdt.h"
 #include "kernel/proc.h"
 #include "kernel/x86/timer.h"
@@ -30,6 +31,20 @@ static struct proc *pick_next(void)
     return 0;
 }
 
+/* Hands the processor's per-process state other than memory from prev to
+ * next: the FPU/SSE registers (saved eagerly at every switch: see
+ * kernel/x86/fpu.c for why) and the TLS descriptors in the GDT. The idle
+ * process has neither. */
+static void switch_user_state(struct proc *prev, struct proc *next)
+{
+    if (prev != &proc_table[0])
+        fpu_save(&prev->fpu);
+    if (next != &proc_table[0]) {
+        fpu_restore(&next->fpu);
+        gdt_load_tls(&next->tls);
+    }
+}
+
 /* Gives the CPU to the next runnable process (interrupts off). Returns
  * when current is chosen to run again. */
 void schedule(void)
@@ -49,6 +64,7 @@ void schedule(void)
     tss_set_kernel_stack((uint32_t)next->kstack + KSTACK_SIZE);
     if (next->mm && next->mm != prev->mm)
         mm_switch(next->mm);
+    switch_user_state(prev, next);
     sched_switch(&prev->kernel_esp, next->kernel_esp);
 }
 

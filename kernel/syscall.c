@@ -11,6 +11,7 @@
 #include "kernel/proc.h"
 #include "kernel/sched.h"
 #include "kernel/sysinfo.h"
+#include "kernel/x86/sys_tls.h"
 #include "kernel/x86/trap.h"
 #include "mm/brk.h"
 #include "mm/mmap.h"
@@ -55,6 +56,8 @@ static const struct syscall table[] = {
     SYSCALL(196, sys_lstat64),
     SYSCALL(197, sys_fstat64),
     SYSCALL(220, sys_getdents64),
+    SYSCALL(243, sys_set_thread_area),
+    SYSCALL(244, sys_get_thread_area),
     SYSCALL(252, sys_exit),             /* exit_group: one thread per process */
     SYSCALL(395, sys_shmget),
     SYSCALL(396, sys_shmctl),

@@ -1,7 +1,19 @@
-/* gdt.c: the GDT (flat kernel and user segments, one TSS) and the TSS,
- * whose esp0 is the kernel stack of the running process. */
+/* gdt.c: the GDT (flat kernel and user segments, one TSS, and the three
+ * thread-local storage entries of the running process) and the TSS, whose
+ * esp0 is the kernel stack of the running process.
+ *
+ *   index  selector  what
+ *   0      0x00      null
+ *   1      0x08      kernel code          (base 0, limit 4 GiB, DPL 0)
+ *   2      0x10      kernel data          (base 0, limit 4 GiB, DPL 0)
+ *   3      0x1B      user code            (base 0, limit 4 GiB, DPL 3)
+ *   4      0x23      user data            (base 0, limit 4 GiB, DPL 3)
+ *   5      0x28      the TSS
+ *   6-8    0x33...   the running process's TLS segments (kernel/x86/tls.c),
+ *                    rewritten at every context switch */
 #include "kernel/x86/gdt.h"
 #include "kernel/string.h"
+#include "kernel/x86/tls.h"
 
 struct tss {
     uint32_t prev, esp0, ss0, esp1, ss1, esp2, ss2, cr3, eip, eflags;
@@ -11,7 +23,7 @@ struct tss {
 } __attribute__((packed));
 
 static struct tss tss;
-static uint64_t gdt[6];
+static uint64_t gdt[GDT_ENTRY_TLS_MAX + 1];
 
 /* Builds a descriptor: access byte and flags nibble as in the Intel SDM. */
 static uint64_t gdt_entry(uint32_t base, uint32_t limit, uint8_t access, uint8_t flags)
@@ -60,4 +72,14 @@ void gdt_init(void)
 void tss_set_kernel_stack(uint32_t esp0)
 {
     tss.esp0 = esp0;
+}
+
+/* Copies the TLS descriptors of the process about to run into GDT entries
+ * 6-8. A segment register keeps the descriptor it loaded until it is
+ * loaded again, so the new entries take effect when trap_return pops the
+ * process's %ds, %es, %fs and %gs on its way back to user mode. */
+void gdt_load_tls(const struct tls_state *t)
+{
+    for (int i = 0; i < GDT_ENTRY_TLS_ENTRIES; i++)
+        gdt[GDT_ENTRY_TLS_MIN + i] = t->desc[i];
 }

@@ -1,4 +1,4 @@
-/* gdt.h: segment selectors and the TSS's kernel stack. */
+/* gdt.h: segment selectors, the TLS entries and the TSS's kernel stack. */
 #ifndef KERNEL_GDT_H
 #define KERNEL_GDT_H
 
@@ -10,7 +10,11 @@
 #define SEG_UDATA (0x20 | 3)
 #define SEG_TSS 0x28
 
+struct tls_state;
+
 void gdt_init(void);
+/* Puts a process's thread-local storage descriptors in the GDT. */
+void gdt_load_tls(const struct tls_state *t);
 /* Sets the stack the CPU switches to on a trap from ring 3. */
 void tss_set_kernel_stack(uint32_t esp0);
 

@@ -1,5 +1,5 @@
 /* mmu.c: mm/mmu.h on the real CPU: the only code that touches CR2, CR3,
- * CR4 and invlpg. */
+ * CR4's paging bits and invlpg (the FPU's CR0/CR4 bits are in fpu.c). */
 #include "mm/mmu.h"
 
 void mmu_load_pgdir(uint32_t pgdir_phys)

@@ -1,6 +1,7 @@
 /* x86.h: the few x86 instructions C cannot express: port I/O, interrupt
- * flag, halt. Control registers and the TLB are reached only through
- * mm/mmu.h (implemented in kernel/x86/mmu.c). */
+ * flag, halt, cpuid. Control registers and the TLB are reached only through
+ * mm/mmu.h (implemented in kernel/x86/mmu.c), except the FPU's bits of CR0
+ * and CR4, which kernel/x86/fpu.c owns. */
 #ifndef KERNEL_X86_H
 #define KERNEL_X86_H
 
@@ -67,6 +68,12 @@ static inline void irq_restore(int on)
 {
     if (on)
         sti();
+}
+
+/* cpuid: the processor's identification and feature bits for leaf. */
+static inline void cpuid(uint32_t leaf, uint32_t *a, uint32_t *b, uint32_t *c, uint32_t *d)
+{
+    __asm__ volatile("cpuid" : "=a"(*a), "=b"(*b), "=c"(*c), "=d"(*d) : "a"(leaf), "c"(0));
 }
 
 static inline uint64_t rdtsc(void)

@@ -23,6 +23,8 @@ UNIT_SRC_filemap := tests/unit/user_pages_stub.c kernel/format.c mm/frame.c mm/k
 UNIT_SUITES += initrd filemap
 UNIT_SRC_seqbuf := kernel/format.c mm/frame.c mm/kmalloc.c kernel/fs/seqbuf.c
 UNIT_SUITES += seqbuf
+UNIT_SRC_tls := kernel/format.c kernel/x86/tls.c
+UNIT_SUITES += tls
 UNIT_BINS := $(UNIT_SUITES:%=$(BUILD)/tests/unit/test_%)
 
 .SECONDEXPANSION:

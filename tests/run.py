@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """run.py: the one test runner. Runs the host unit-test binaries given on
-the command line (each prints `ok NAME` / `FAIL NAME: why` per case), then
+the command line (each prints `ok NAME` / `FAIL NAME: why` per case) and,
+with them, the checks of docs/design.md against the code (doc_check.py), then
 every QEMU test of tests/qemu_tests.py in parallel, one line per test, the
 log tail of each failure, and ends with `N passed, N failed`."""
 
@@ -15,6 +16,7 @@ import threading
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import doc_check  # noqa: E402
 import qemu_tests  # noqa: E402
 
 QBOOT = "/usr/share/qemu/qboot.rom"
@@ -275,8 +277,11 @@ def main():
 
     global I386_RUNNER
     I386_RUNNER = i386_runner(a.build)
-    for binary in a.units:
-        for name, ok, detail in run_unit(binary, I386_RUNNER):
+    # With the unit tests (the host tests), the checks of docs/design.md.
+    suites = ([doc_check.run] if a.units else []) + \
+        [lambda b=b: run_unit(b, I386_RUNNER) for b in a.units]
+    for suite in suites:
+        for name, ok, detail in suite():
             print(f"{'PASS' if ok else 'FAIL'} {name}", flush=True)
             if not ok:
                 print(tail(detail))

@@ -1,0 +1,313 @@
+#!/usr/bin/env python3
+"""doc_check.py: keeps docs/design.md true of the code. Each list that the
+page gives of something the code defines (the system calls, the command-line
+options, the trace classes, the /proc files, the GDB commands) follows a
+marker line `<!-- checked: NAME -->` and is compared here with the source it
+describes; so are the layering rules of the page's section 1.
+
+    python3 tests/doc_check.py           prints `ok NAME` / `FAIL NAME: why`
+    python3 tests/doc_check.py --write   rewrites the system-call table of
+                                         docs/design.md from kernel/syscall.c,
+                                         keeping the names and notes written
+
+tests/run.py runs the same checks with the host tests (`make test`)."""
+
+import os
+import re
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+DOC = "docs/design.md"
+
+
+def read(path):
+    with open(os.path.join(ROOT, path), encoding="utf-8") as f:
+        return f.read()
+
+
+class CheckError(Exception):
+    """The code or the page could not be read as this script expects."""
+
+
+# --- the page -------------------------------------------------------------
+
+def doc_table(text, name):
+    """The rows (lists of cell strings) of the first table after the marker
+    `<!-- checked: name -->`, header and separator left out. Returns the
+    rows and the (first, end) line numbers the table occupies."""
+    lines = text.split("\n")
+    marker = f"<!-- checked: {name} -->"
+    try:
+        at = next(i for i, l in enumerate(lines) if l.strip() == marker)
+    except StopIteration:
+        raise CheckError(f"{DOC} has no line {marker!r}")
+    first = at + 1
+    while first < len(lines) and not lines[first].startswith("|"):
+        first += 1
+    end = first
+    while end < len(lines) and lines[end].startswith("|"):
+        end += 1
+    if end - first < 2:
+        raise CheckError(f"{DOC}: no table after {marker!r}")
+    rows = [split_row(l) for l in lines[first + 2:end]]
+    return rows, (first, end)
+
+
+def split_row(line):
+    """The cells of a Markdown table row; `\\|` stays inside a cell."""
+    cells = re.split(r"(?<!\\)\|", line.strip())
+    return [c.strip() for c in cells[1:-1]]
+
+
+def code_word(cell):
+    """The first `backticked` word of a cell, or the cell."""
+    m = re.search(r"`([^`]+)`", cell)
+    return m.group(1) if m else cell
+
+
+def compare(what, in_code, in_doc):
+    """Why the two sets of names differ, or None."""
+    missing = sorted(set(in_code) - set(in_doc))
+    stale = sorted(set(in_doc) - set(in_code))
+    why = []
+    if missing:
+        why.append(f"{DOC} lacks {what} {', '.join(missing)}")
+    if stale:
+        why.append(f"{DOC} lists {what} the code no longer has: {', '.join(stale)}")
+    return "; ".join(why) or None
+
+
+# --- the code -------------------------------------------------------------
+
+def c_block(text, start_pattern, path):
+    """The text from the first match of start_pattern to the next `};`."""
+    m = re.search(start_pattern, text)
+    if not m:
+        raise CheckError(f"{path}: no {start_pattern!r}")
+    end = text.find("};", m.end())
+    if end < 0:
+        raise CheckError(f"{path}: {start_pattern!r} never ends")
+    return text[m.end():end]
+
+
+def strip_c_comments(text):
+    text = re.sub(r"/\*.*?\*/", " ", text, flags=re.S)
+    return re.sub(r"//[^\n]*", " ", text)
+
+
+def syscall_table():
+    """[(number, handler)] of kernel/syscall.c's table, in source order."""
+    path = "kernel/syscall.c"
+    body = strip_c_comments(c_block(read(path), r"\btable\[\]\s*=\s*\{", path))
+    entries = []
+    for item in body.split("\n"):
+        item = item.strip().rstrip(",").strip()
+        if not item:
+            continue
+        m = re.fullmatch(r"SYSCALL\(\s*(\d+)\s*,\s*(\w+)\s*\)", item)
+        if not m:
+            raise CheckError(f"{path}: cannot read table entry {item!r} "
+                             "(expected SYSCALL(number, handler))")
+        entries.append((int(m.group(1)), m.group(2)))
+    if not entries:
+        raise CheckError(f"{path}: the system-call table is empty")
+    return entries
+
+
+def source_files(*dirs, exts=(".c", ".h", ".asm")):
+    for d in dirs:
+        for base, _, files in os.walk(os.path.join(ROOT, d)):
+            for f in sorted(files):
+                if f.endswith(exts):
+                    yield os.path.relpath(os.path.join(base, f), ROOT)
+
+
+def handler_files(names):
+    """{handler: file defining it} over kernel/ and mm/ (.c files)."""
+    found = {}
+    want = set(names)
+    for path in source_files("kernel", "mm", exts=(".c",)):
+        for m in re.finditer(r"^[A-Za-z_][\w \t\*]*?\b(sys_\w+)\s*\(([^;{]*)\)\s*\{",
+                             read(path), re.M):
+            if m.group(1) in want:
+                found.setdefault(m.group(1), path)
+    return found
+
+
+# --- the checks -----------------------------------------------------------
+
+SYSCALL_HEADER = ["number", "Linux name", "handler", "file", "note"]
+
+
+def syscall_rows(doc_rows):
+    """The table the appendix should hold: one row per entry of
+    kernel/syscall.c, by number, with the Linux name and note kept from
+    doc_rows where the row is already there."""
+    entries = sorted(syscall_table())
+    files = handler_files(h for _, h in entries)
+    old = {}
+    for r in doc_rows:
+        if len(r) >= 2 and r[0].isdigit():
+            old[int(r[0])] = r
+    rows = []
+    for nr, handler in entries:
+        prev = old.get(nr)
+        name = prev[1] if prev else handler[len("sys_"):]
+        note = prev[4] if prev and len(prev) > 4 else ""
+        where = f"`{files[handler]}`" if handler in files else "?"
+        rows.append([str(nr), name, f"`{handler}`", where, note])
+    return rows
+
+
+def check_syscalls(doc):
+    doc_rows, _ = doc_table(doc, "syscalls")
+    want = syscall_rows(doc_rows)
+    for r in want:
+        if r[3] == "?":
+            return f"no definition of {r[2]} found in kernel/ or mm/"
+    got = {}
+    for r in doc_rows:
+        if len(r) != len(SYSCALL_HEADER) or not r[0].isdigit():
+            return f"{DOC}: system-call row {r} is not `| number | name | handler | file | note |`"
+        got[int(r[0])] = r
+    why = []
+    wanted = {int(r[0]): r for r in want}
+    missing = [r for nr, r in wanted.items() if nr not in got]
+    stale = [nr for nr in got if nr not in wanted]
+    wrong = [(got[nr], r) for nr, r in wanted.items()
+             if nr in got and (got[nr][2], got[nr][3]) != (r[2], r[3])]
+    if missing:
+        why.append("missing rows " + ", ".join(f"{r[0]} {r[2]}" for r in missing))
+    if stale:
+        why.append("rows for numbers kernel/syscall.c does not have: "
+                   + ", ".join(map(str, sorted(stale))))
+    for g, w in wrong:
+        why.append(f"row {g[0]} says {g[2]} in {g[3]}, the code has {w[2]} in {w[3]}")
+    numbers = [int(r[0]) for r in doc_rows]
+    if not why and numbers != sorted(numbers):
+        why.append("rows are not in number order")
+    if why:
+        return ("; ".join(why) + f" (run `python3 tests/doc_check.py --write` to rewrite "
+                f"the table, then check the Linux names)")
+    return None
+
+
+def check_cmdline(doc):
+    path = "kernel/cmdline.c"
+    code = set(re.findall(r'strcmp\(\s*word\s*,\s*"([\w-]+)"\s*\)', read(path)))
+    if not code:
+        raise CheckError(f"{path}: found no option (strcmp(word, \"...\"))")
+    rows, _ = doc_table(doc, "cmdline")
+    documented = {re.match(r"[\w-]+", code_word(r[0])).group(0) for r in rows if r}
+    return compare("command-line options", code, documented)
+
+
+def check_trace(doc):
+    path = "kernel/trace.c"
+    body = c_block(read(path), r"trace_names\[\]\s*=\s*\{", path)
+    code = set(re.findall(r'"(\w+)"', strip_c_comments(body)))
+    if not code:
+        raise CheckError(f"{path}: trace_names holds no name")
+    rows, _ = doc_table(doc, "trace")
+    return compare("trace classes", code, {code_word(r[0]) for r in rows if r})
+
+
+def check_proc(doc):
+    path = "kernel/fs/procfs.c"
+    text = strip_c_comments(read(path))
+    fixed = re.findall(r'\{\s*"(\w+)"\s*,\s*INO_', c_block(text, r"fixed_entries\[\]\s*=\s*\{", path))
+    per_pid = re.findall(r'\]\s*=\s*\{\s*"(\w+)"', c_block(text, r"pid_files\[[^\]]*\]\s*=\s*\{", path))
+    if not fixed or not per_pid:
+        raise CheckError(f"{path}: cannot read fixed_entries or pid_files")
+    code = {f"/proc/{n}" for n in fixed} | {f"/proc/PID/{n}" for n in per_pid}
+    rows, _ = doc_table(doc, "proc")
+    return compare("/proc files", code, {code_word(r[0]) for r in rows if r})
+
+
+def check_gdb(doc):
+    path = "tools/gdb/vmos.py"
+    code = set(re.findall(r'super\(\)\.__init__\(\s*"(\w+)"', read(path)))
+    if not code:
+        raise CheckError(f"{path}: found no command (super().__init__(\"name\"))")
+    rows, _ = doc_table(doc, "gdb")
+    return compare("GDB commands", code, {code_word(r[0]).split()[0] for r in rows if r})
+
+
+MMU_INSN_C = re.compile(r"%%cr[23]\b|\binvlpg\b", re.I)          # in inline assembly
+MMU_INSN_ASM = re.compile(r"\bcr[23]\s*,|,\s*cr[23]\b|\binvlpg\b", re.I)
+MMU_FILE = "kernel/x86/mmu.c"
+
+
+def code_lines(path):
+    """The lines of a source file with its comments blanked (line numbers kept)."""
+    text = read(path)
+    if path.endswith(".asm"):
+        return [l.split(";")[0] for l in text.split("\n")]
+    blank = lambda m: re.sub(r"[^\n]", " ", m.group(0))
+    return re.sub(r"/\*.*?\*/|//[^\n]*", blank, text, flags=re.S).split("\n")
+
+
+def check_layering(doc):
+    why = []
+    for path in source_files("kernel", "mm"):
+        if path == MMU_FILE:
+            continue
+        for n, line in enumerate(code_lines(path), 1):
+            insn = MMU_INSN_ASM if path.endswith(".asm") else MMU_INSN_C
+            if insn.search(line):
+                why.append(f"{path}:{n} uses CR2/CR3/invlpg (only {MMU_FILE} may)")
+    for path in source_files("mm"):
+        for m in re.finditer(r'#include\s+"(kernel/dev/[\w/.]+)"', read(path)):
+            if m.group(1) != "kernel/dev/block.h":
+                why.append(f"{path} includes {m.group(1)} (mm/ may use only kernel/dev/block.h)")
+    return "; ".join(why) or None
+
+
+CHECKS = [("syscalls", check_syscalls), ("cmdline", check_cmdline), ("trace", check_trace),
+          ("proc", check_proc), ("gdb", check_gdb), ("layering", check_layering)]
+
+
+def run():
+    """[(name, passed, detail)] of every check, as tests/run.py reports them."""
+    try:
+        doc = read(DOC)
+    except OSError as e:
+        return [("docs/design", False, f"cannot read {DOC}: {e}")]
+    results = []
+    for name, check in CHECKS:
+        try:
+            why = check(doc)
+        except (CheckError, OSError) as e:
+            why = str(e)
+        results.append((f"docs/{name}", why is None, why or ""))
+    return results
+
+
+def write_syscalls():
+    """Rewrites the system-call table of the page from kernel/syscall.c."""
+    doc = read(DOC)
+    rows, (first, end) = doc_table(doc, "syscalls")
+    lines = doc.split("\n")
+    table = ["| " + " | ".join(SYSCALL_HEADER) + " |",
+             "|" + " --- |" * len(SYSCALL_HEADER)]
+    table += ["| " + " | ".join(r) + " |" for r in syscall_rows(rows)]
+    lines[first:end] = table
+    with open(os.path.join(ROOT, DOC), "w", encoding="utf-8") as f:
+        f.write("\n".join(lines))
+
+
+def main():
+    if sys.argv[1:] == ["--write"]:
+        write_syscalls()
+    elif sys.argv[1:]:
+        print(__doc__)
+        return 2
+    failed = 0
+    for name, ok, why in run():
+        print(f"ok {name}" if ok else f"FAIL {name}: {why}")
+        failed += not ok
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,4 +1,4 @@
-/* cmdline.h: the kernel command line (DESIGN.md): init=, mem=, swap=,
+/* cmdline.h: the kernel command line (docs/design.md): init=, mem=, swap=,
  * trace=, quiet, the test-only ktest=, and init's arguments after `--`. */
 #ifndef KERNEL_CMDLINE_H
 #define KERNEL_CMDLINE_H

@@ -2,6 +2,8 @@
  * addresses and the kernel's pointers (phys_to_virt/virt_to_phys).
  *
  *   0xFFFFFFFF +-----------------------------+
+ *              | device registers (kmap_io)  |  one uncached 4 MiB window
+ *   0xFFC00000 +-----------------------------+
  *              | unused (above 768 MiB RAM)  |
  *   0xF0000000 +-----------------------------+
  *              | all RAM, phys 0 .. 768 MiB, |  4 MiB global pages,
@@ -9,7 +11,7 @@
  *   0xC0000000 +-----------------------------+  KERNEL_BASE = USER_TOP
  *              | argv/envp strings, auxv     |
  *              | stack (grows down, 8 MiB)   |
- *              | gap                         |
+ *   0xBF800000 +- - - - - - - - - - - - - - -+  STACK_RESERVED
  *              | mmap regions (grow down)    |
  *              | heap (brk, grows up)        |
  *              | bss, data, rodata, text     |

@@ -1,5 +1,5 @@
 /* test_cmdline.c: parsing the kernel command line: each option of
- * DESIGN.md, the image path GRUB and QEMU put first, init's arguments after
+ * docs/design.md, the image path GRUB and QEMU put first, init's arguments after
  * `--`, sizes, and unknown options reported and ignored. */
 #include "kernel/cmdline.h"
 #include "kernel/printk.h"

@@ -1,4 +1,4 @@
-/* t_layout.c: the classic process layout (DESIGN.md): text at 0x0804xxxx,
+/* t_layout.c: the classic process layout (docs/design.md): text at 0x0804xxxx,
  * then data, bss (all zero, the tail of the last file page included),
  * the heap starting page-aligned after bss, the stack just below
  * 0xC0000000 with argc, argv, envp and the auxiliary vector laid out as

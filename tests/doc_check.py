@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """doc_check.py: keeps docs/design.md true of the code. Each list that the
-page gives of something the code defines (the system calls, the command-line
-options, the trace classes, the /proc files, the GDB commands) follows a
+page gives of something the code defines (the system calls, the reasons a
+page fault is decided, the build outputs, the command-line options, the
+trace classes, the /proc files, the GDB commands) follows a
 marker line `<!-- checked: NAME -->` and is compared here with the source it
 describes; so are the layering rules of the page's section 1.
 
@@ -192,6 +193,45 @@ def check_syscalls(doc):
     return None
 
 
+def check_fault(doc):
+    """Every reason mm/fault.c gives for a decision (the strings assigned to
+    `how`, printed by trace=fault) names a row of the fault table."""
+    path = "mm/fault.c"
+    text = strip_c_comments(read(path))
+    code = set()
+    for m in re.finditer(r"\bhow\s*=([^;]*);", text):
+        code |= set(re.findall(r'"([^"]+)"', m.group(1)))
+    if not code:
+        raise CheckError(f"{path}: found no reason (how = \"...\")")
+    rows, _ = doc_table(doc, "fault")
+    documented = set()
+    for r in rows:
+        if len(r) < 4:
+            raise CheckError(f"{DOC}: fault-table row {r} has no \"trace says\" column")
+        documented |= set(re.findall(r"`([^`]+)`", r[3]))
+    missing = sorted(code - documented)
+    unknown = sorted(d for d in documented - code if f'"{d}' not in text and f"{d}\"" not in text)
+    why = []
+    if missing:
+        why.append(f"{DOC}'s fault table has no row for {', '.join(missing)}")
+    if unknown:
+        why.append(f"{DOC}'s fault table names reasons {path} never gives: {', '.join(unknown)}")
+    return "; ".join(why) or None
+
+
+def check_build(doc):
+    """Every file `make all` builds is in the table of build outputs."""
+    m = re.search(r"^all:(.*)$", read("Makefile"), re.M)
+    if not m:
+        raise CheckError("Makefile: no `all:` target")
+    code = {"build/" + t for t in re.findall(r"\$\(BUILD\)/(\S+)", m.group(1))}
+    if not code:
+        raise CheckError("Makefile: `all:` names no $(BUILD)/ file")
+    rows, _ = doc_table(doc, "build")
+    missing = sorted(code - {code_word(r[0]) for r in rows if r})
+    return f"{DOC} lacks build outputs {', '.join(missing)}" if missing else None
+
+
 def check_cmdline(doc):
     path = "kernel/cmdline.c"
     code = set(re.findall(r'strcmp\(\s*word\s*,\s*"([\w-]+)"\s*\)', read(path)))
@@ -263,7 +303,8 @@ def check_layering(doc):
     return "; ".join(why) or None
 
 
-CHECKS = [("syscalls", check_syscalls), ("cmdline", check_cmdline), ("trace", check_trace),
+CHECKS = [("syscalls", check_syscalls), ("fault", check_fault), ("build", check_build),
+          ("cmdline", check_cmdline), ("trace", check_trace),
           ("proc", check_proc), ("gdb", check_gdb), ("layering", check_layering)]
 
 

@@ -13,31 +13,34 @@
  * | e_ident[EI_CLASS]        | ELFCLASS32                                       | 64-bit programs can't run here          |
  * | e_ident[EI_DATA]         | ELFDATA2LSB                                      | i386 is little-endian                   |
  * | e_ident[EI_VERSION]      | EV_CURRENT (1)                                   | the only version there is               |
- * | e_type                   | ET_EXEC                                          | ET_DYN (PIE, static-pie, .so) needs a   |
- * |                          |                                                  | load bias and relocation: refused       |
+ * | e_type                   | ET_EXEC, or ET_DYN (placed by elf_place)         | a fixed-address program, or a PIE or    |
+ * |                          |                                                  | shared object such as ld.so             |
  * | e_machine                | EM_386                                           | our CPU                                 |
  * | e_version                | EV_CURRENT (1)                                   |                                         |
  * | e_phentsize              | 32 (sizeof(Elf32_Phdr))                          | we read them as Elf32_Phdr              |
  * | e_phnum                  | 1 .. ELF_MAX_PHNUM (16)                          | bounded work; stock binaries have <= 10 |
  * | program header table     | [e_phoff, e_phoff + 32*e_phnum) inside the file, | we read it from the file                |
  * |                          | no overflow                                      |                                         |
- * | PT_INTERP, PT_DYNAMIC    | absent                                           | dynamic programs need ld.so: refused    |
+ * | PT_INTERP (the first)    | 2 <= p_filesz <= 256, inside the file, its last  | exec opens the path it names (Linux's   |
+ * |                          | byte NUL                                         | rules and limits)                       |
  * | each PT_LOAD             | p_filesz <= p_memsz                              | the file part is a prefix of memory     |
  * |                          | p_offset + p_filesz <= size, no overflow         | the file part is in the file            |
  * |                          | p_vaddr + p_memsz does not wrap                  |                                         |
  * |                          | p_vaddr % 4096 == p_offset % 4096                | each page is filled from one file page  |
- * |                          | p_vaddr >= USER_BASE (0x08048000)                | the null-pointer zone stays unmapped    |
- * |                          | p_vaddr + p_memsz <= USER_STACK_LIMIT            | clear of the stack's 8 MiB, its 1 MiB   |
- * |                          |   (0xBF700000)                                   | guard, and the kernel half above        |
  * |                          | p_memsz == 0: skipped (nothing to map)           | after the checks above                  |
+ * | each PT_LOAD, placed     | p_vaddr >= USER_BASE (0x08048000) for ET_EXEC,   | the null-pointer zone stays unmapped    |
+ * |  (elf_place: p_vaddr +   |   >= ELF_DYN_MIN_ADDR (0x10000) for ET_DYN       |                                         |
+ * |  bias; bias 0 for        | p_vaddr + p_memsz <= USER_STACK_LIMIT            | clear of the stack's 8 MiB, its 1 MiB   |
+ * |  ET_EXEC)                |   (0xBF700000), no wrap; for ET_DYN, which goes  | guard, and the kernel half above        |
+ * |                          |   where mmap would, <= STACK_RESERVED            |                                         |
  * | PT_LOAD count            | 1 .. ELF_MAX_SEGMENTS (8) non-empty ones         | stock binaries have 2 to 4              |
  * | PT_LOAD page ranges      | no two share a page (after rounding out to       | a page has one protection and one       |
  * |                          | page boundaries)                                 | source                                  |
  * | e_entry                  | inside [p_vaddr, p_vaddr + p_memsz) of a PT_LOAD | else the first instruction fetch faults |
  * |                          | with PF_X                                        |                                         |
- * | anything else            | PT_NOTE, PT_TLS, PT_GNU_STACK, PT_GNU_RELRO,     | the C library reads PT_TLS itself       |
- * |                          | PT_GNU_PROPERTY, PT_PHDR, section headers: not   | through AT_PHDR; the rest are hints     |
- * |                          | checked, ignored                                 |                                         |
+ * | anything else            | PT_DYNAMIC, PT_NOTE, PT_TLS, PT_GNU_STACK,       | ld.so and the C library read PT_DYNAMIC |
+ * |                          | PT_GNU_RELRO, PT_GNU_PROPERTY, PT_PHDR, section  | and PT_TLS themselves through AT_PHDR;  |
+ * |                          | headers: not checked, ignored                    | the rest are hints                      |
  *
  * What real binaries look like (checked against gcc 12 / binutils 2.40,
  * `gcc -m32 -static`): four PT_LOADs, R (headers, notes) at 0x08048000,
@@ -48,6 +51,11 @@
  * for them; so does it for the older two-segment layout (-z noseparate-code).
  * PT_GNU_RELRO covers the start of the RW segment: we ignore it, so that
  * part simply stays writable.
+ *
+ * Position-independent images (ET_DYN): a PIE program (`gcc -m32`'s default
+ * on Debian) is placed at ELF_ET_DYN_BASE, its dynamic linker wherever the
+ * mmap area has room; the bias is page-aligned, so the page rules above
+ * hold after placing exactly when they hold before.
  *
  * AT_PHDR: the program headers' user address is where the PT_LOAD that holds
  * the whole table in its file part maps it: p_vaddr + (e_phoff - p_offset).
@@ -68,7 +76,7 @@ static int header_ok(const Elf32_Ehdr *eh, uint32_t size)
     if (id[EI_CLASS] != ELFCLASS32 || id[EI_DATA] != ELFDATA2LSB ||
         id[EI_VERSION] != EV_CURRENT)
         return 0;
-    if (eh->e_type != ET_EXEC || eh->e_machine != EM_386 ||
+    if ((eh->e_type != ET_EXEC && eh->e_type != ET_DYN) || eh->e_machine != EM_386 ||
         eh->e_version != EV_CURRENT)
         return 0;
     if (eh->e_phentsize != sizeof(Elf32_Phdr) || eh->e_phnum == 0 ||
@@ -79,23 +87,30 @@ static int header_ok(const Elf32_Ehdr *eh, uint32_t size)
     return eh->e_phoff <= size && table <= size - eh->e_phoff;
 }
 
-/* Checks one PT_LOAD against the file and the address space (the "each
- * PT_LOAD" rows of the table). Returns 1 if it is fine. */
+/* Checks one PT_LOAD against the file (the "each PT_LOAD" rows of the
+ * table; where it lands is elf_place's). Returns 1 if it is fine. */
 static int load_ok(const Elf32_Phdr *ph, uint32_t size)
 {
     if (ph->p_filesz > ph->p_memsz)
         return 0;
     if (ph->p_offset > size || ph->p_filesz > size - ph->p_offset)
         return 0;
-    if (ph->p_vaddr + ph->p_memsz < ph->p_vaddr)
+    if (ph->p_vaddr + ph->p_memsz < ph->p_vaddr || ph->p_vaddr + ph->p_memsz > PAGE_MASK)
         return 0;
-    if ((ph->p_vaddr - ph->p_offset) % PAGE_SIZE != 0)
-        return 0;
-    return ph->p_vaddr >= USER_BASE &&
-           ph->p_vaddr + ph->p_memsz <= USER_STACK_LIMIT;
+    return (ph->p_vaddr - ph->p_offset) % PAGE_SIZE == 0;
 }
 
-/* Do two segments touch a common page? Both lie below USER_STACK_LIMIT, so
+/* The PT_INTERP rows: a NUL-terminated path of sane length in the file. */
+static int interp_ok(const uint8_t *file, uint32_t size, const Elf32_Phdr *ph)
+{
+    if (ph->p_filesz < 2 || ph->p_filesz > ELF_INTERP_MAX)
+        return 0;
+    if (ph->p_offset > size || ph->p_filesz > size - ph->p_offset)
+        return 0;
+    return file[ph->p_offset + ph->p_filesz - 1] == 0;
+}
+
+/* Do two segments touch a common page? Both end at or below PAGE_MASK, so
  * rounding their ends up cannot wrap. */
 static int pages_overlap(const struct elf_segment *a, const struct elf_segment *b)
 {
@@ -106,25 +121,34 @@ static int pages_overlap(const struct elf_segment *a, const struct elf_segment *
     return a_lo < b_hi && b_lo < a_hi;
 }
 
-/* The rules on the segments as a set: no shared pages, and the entry point
- * in an executable one. Also computes out->end. Returns 1 if they hold. */
+/* The rules on the segments as a set, before placing: no shared pages.
+ * Also computes the span out->lo .. out->hi. Returns 1 if they hold. */
 static int segments_ok(struct elf_image *out)
 {
-    int entry_found = 0;
-
-    out->end = 0;
+    out->lo = PAGE_MASK;
+    out->hi = 0;
     for (int i = 0; i < out->nsegs; i++) {
         const struct elf_segment *s = &out->segs[i];
         for (int j = i + 1; j < out->nsegs; j++)
             if (pages_overlap(s, &out->segs[j]))
                 return 0;
-        if ((s->flags & PF_X) && out->entry >= s->vaddr &&
-            out->entry - s->vaddr < s->memsz)
-            entry_found = 1;
-        if (PAGE_ROUND_UP(s->vaddr + s->memsz) > out->end)
-            out->end = PAGE_ROUND_UP(s->vaddr + s->memsz);
+        if (PAGE_ROUND_DOWN(s->vaddr) < out->lo)
+            out->lo = PAGE_ROUND_DOWN(s->vaddr);
+        if (PAGE_ROUND_UP(s->vaddr + s->memsz) > out->hi)
+            out->hi = PAGE_ROUND_UP(s->vaddr + s->memsz);
     }
-    return entry_found;
+    return 1;
+}
+
+/* Is the (placed) entry point inside an executable segment? */
+static int entry_ok(const struct elf_image *img)
+{
+    for (int i = 0; i < img->nsegs; i++) {
+        const struct elf_segment *s = &img->segs[i];
+        if ((s->flags & PF_X) && img->entry >= s->vaddr && img->entry - s->vaddr < s->memsz)
+            return 1;
+    }
+    return 0;
 }
 
 /* The user address of the program-header table: where the PT_LOAD whose
@@ -154,8 +178,12 @@ int elf_check(const uint8_t *file, uint32_t size, struct elf_image *out)
     for (uint32_t i = 0; i < eh.e_phnum; i++) {
         Elf32_Phdr ph;
         memcpy(&ph, file + eh.e_phoff + i * sizeof ph, sizeof ph);
-        if (ph.p_type == PT_INTERP || ph.p_type == PT_DYNAMIC)
-            return -ENOEXEC;
+        if (ph.p_type == PT_INTERP && !out->interp_len) {
+            if (!interp_ok(file, size, &ph))
+                return -ENOEXEC;
+            out->interp_off = ph.p_offset;
+            out->interp_len = ph.p_filesz;
+        }
         if (ph.p_type != PT_LOAD)
             continue;
         if (!load_ok(&ph, size))
@@ -171,14 +199,35 @@ int elf_check(const uint8_t *file, uint32_t size, struct elf_image *out)
         s->filesz = ph.p_filesz;
         s->flags = ph.p_flags & (PF_R | PF_W | PF_X);
     }
-    if (out->nsegs == 0)
+    if (out->nsegs == 0 || !segments_ok(out))
         return -ENOEXEC;
 
+    out->type = eh.e_type;
     out->entry = eh.e_entry;
-    if (!segments_ok(out))
-        return -ENOEXEC;
+    out->phoff = eh.e_phoff;
     out->phent = sizeof(Elf32_Phdr);
     out->phnum = eh.e_phnum;
-    out->phdr = phdr_address(out, eh.e_phoff, eh.e_phnum * sizeof(Elf32_Phdr));
+    return out->type == ET_EXEC ? elf_place(out, 0) : 0;
+}
+
+int elf_place(struct elf_image *img, uint32_t bias)
+{
+    uint32_t min = img->type == ET_EXEC ? USER_BASE : ELF_DYN_MIN_ADDR;
+    uint32_t max = img->type == ET_EXEC ? USER_STACK_LIMIT : STACK_RESERVED;
+
+    if ((img->type == ET_EXEC && bias) || (bias & ~PAGE_MASK))
+        return -ENOEXEC;
+    if (img->lo + bias < img->lo || img->lo + bias < min ||
+        img->hi + bias < img->hi || img->hi + bias > max)
+        return -ENOEXEC;
+    for (int i = 0; i < img->nsegs; i++)
+        img->segs[i].vaddr += bias;
+    img->lo += bias;
+    img->hi += bias;
+    img->entry += bias;
+    img->end = img->hi;
+    if (!entry_ok(img))
+        return -ENOEXEC;
+    img->phdr = phdr_address(img, img->phoff, img->phnum * sizeof(Elf32_Phdr));
     return 0;
 }

@@ -1,7 +1,8 @@
 /* elf.h: the ELF32 structures and constants exec needs (the names of the
- * System V ABI's gABI and its i386 supplement), and elf_check, which decides
- * whether a file is a static i386 executable this kernel can map, before
- * exec touches the old image. Mapping the segments is exec's job. */
+ * System V ABI's gABI and its i386 supplement), and elf_check/elf_place,
+ * which decide whether a file is an i386 executable (or the dynamic linker
+ * it names) that this kernel can map, before exec touches the old image.
+ * Mapping the segments is exec's job. */
 #ifndef KERNEL_ELF_H
 #define KERNEL_ELF_H
 
@@ -28,6 +29,8 @@ typedef uint16_t Elf32_Half;
 #define EV_CURRENT 1
 
 #define ET_EXEC 2               /* e_type: fixed-address executable */
+#define ET_DYN 3                /* e_type: position-independent: a PIE
+                                   program, or a shared object like ld.so */
 #define EM_386 3                /* e_machine */
 
 typedef struct {
@@ -78,6 +81,15 @@ typedef struct {
 #define USER_STACK_LIMIT (STACK_RESERVED - USER_STACK_GUARD)
 
 #define ELF_MAX_PHNUM 16        /* program headers we are willing to read */
+#define ELF_INTERP_MAX 256      /* PT_INTERP path, its NUL included */
+
+/* Where a position-independent main program is placed: Linux i386's
+ * ELF_ET_DYN_BASE (without address-space randomisation). Its dynamic
+ * linker goes into the mmap area, like any mapping. */
+#define ELF_ET_DYN_BASE 0x00400000u
+/* The lowest address a placed ET_DYN image may use: Linux's default
+ * mmap_min_addr, so page 0 and its neighbours stay unmapped. */
+#define ELF_DYN_MIN_ADDR 0x00010000u
 #define ELF_MAX_SEGMENTS 8      /* PT_LOADs of one image */
 
 /* One PT_LOAD: memory [vaddr, vaddr + memsz) whose first filesz bytes come
@@ -93,6 +105,13 @@ struct elf_segment {
 
 /* What exec needs from a checked image. */
 struct elf_image {
+    uint32_t type;              /* ET_EXEC, or ET_DYN (addresses below are
+                                   relative until elf_place gives a bias) */
+    uint32_t interp_off;        /* PT_INTERP: file offset of the path (a
+                                   NUL-terminated string in the file) */
+    uint32_t interp_len;        /* its length with the NUL, 0: no PT_INTERP */
+    uint32_t lo, hi;            /* the segments' span, page-rounded out */
+    uint32_t phoff;             /* e_phoff, for AT_PHDR once placed */
     uint32_t entry;             /* e_entry: inside an executable segment */
     uint32_t phdr;              /* AT_PHDR: user address of the program
                                    headers, 0 if no PT_LOAD maps them */
@@ -104,11 +123,20 @@ struct elf_image {
     struct elf_segment segs[ELF_MAX_SEGMENTS];  /* in program-header order */
 };
 
-/* Checks that file[0 .. size) is a static ELF32 i386 executable that can be
- * mapped page by page into the user half below the stack (the rules are
- * tabled at the top of elf.c), and fills *out. Reads only the file header
- * and the program headers; touches no memory but *out.
+/* Checks that file[0 .. size) is an ELF32 i386 executable or shared object
+ * that can be mapped page by page into the user half below the stack (the
+ * rules are tabled at the top of elf.c), and fills *out. Reads only the
+ * file header and the program headers; touches no memory but *out.
+ * An ET_EXEC image is placed (elf_place with bias 0) here; an ET_DYN one
+ * is checked only as far as its addresses relative to each other, and
+ * needs elf_place before it is mapped.
  * Returns 0, or -ENOEXEC (then *out is unspecified). */
 int elf_check(const uint8_t *file, uint32_t size, struct elf_image *out);
+
+/* Moves a checked ET_DYN image by bias (an ET_EXEC one only by 0) and
+ * checks where it lands: every segment at or above its type's lowest
+ * address and below the stack's reserve, the entry point in an executable
+ * segment. Sets entry, phdr and end. Returns 0 or -ENOEXEC. */
+int elf_place(struct elf_image *img, uint32_t bias);
 
 #endif

@@ -35,5 +35,6 @@
 #define ENOSYS 38
 #define ENOTEMPTY 39
 #define EOVERFLOW 75
+#define ELIBBAD 80
 
 #endif

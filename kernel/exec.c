@@ -3,7 +3,14 @@
  * the last one and a stack holding argc, argv, envp and the auxiliary
  * vector (kernel/exec_stack.c); only then does the process switch to it
  * and drop its old image. No page of the program is loaded here: the
- * fault handler reads each from the file on first touch. */
+ * fault handler reads each from the file on first touch.
+ *
+ * A dynamically linked program names its dynamic linker in PT_INTERP
+ * (/lib/ld-linux.so.2). Then exec maps that too, as Linux does: the
+ * program at its own addresses (a PIE at ELF_ET_DYN_BASE), ld.so wherever
+ * the mmap area has room, and starts the process at ld.so's entry point
+ * with AT_BASE saying where ld.so is and AT_ENTRY/AT_PHDR where the
+ * program is. Loading the libraries is ld.so's work, through mmap. */
 #include "kernel/exec.h"
 #include "kernel/elf.h"
 #include "kernel/errno.h"
@@ -19,6 +26,7 @@
 #include "mm/frame.h"
 #include "mm/kmalloc.h"
 #include "mm/mm.h"
+#include "mm/mmap.h"
 #include "mm/pgtable.h"
 #include "mm/reclaim.h"
 #include "mm/uaccess.h"
@@ -48,11 +56,12 @@ static int map_segments(struct mm *mm, struct inode *ip, const struct elf_image 
 
 /* Builds the initial stack in kernel memory and maps its pages (the only
  * pages exec fills in itself) at the top of mm. Stores the user esp. */
-static int map_stack(struct mm *mm, const struct elf_image *img, const char *path,
-                     const char *const *argv, int argc, const char *const *envp, int envc,
-                     uint32_t *sp)
+static int map_stack(struct mm *mm, const struct elf_image *img, uint32_t interp_base,
+                     const char *path, const char *const *argv, int argc,
+                     const char *const *envp, int envc, uint32_t *sp)
 {
-    struct exec_auxv aux = { img->phdr, img->phent, img->phnum, img->entry, { 0 }, path };
+    struct exec_auxv aux = { img->phdr, img->phent, img->phnum, img->entry, interp_base,
+                             { 0 }, path };
     uint64_t t = rdtsc();
     for (int i = 0; i < 16; i++) {
         t = t * 6364136223846793005ull + 1442695040888963407ull;
@@ -93,31 +102,78 @@ static void set_name(struct proc *p, const char *path)
     strlcpy(p->name, base, PROC_NAME_LEN);
 }
 
+/* The program and its dynamic linker, checked but not yet mapped. */
+struct exec_files {
+    struct inode *prog, *interp;        /* interp NULL: a static program */
+    struct elf_image img, interp_img;
+};
+
+/* Looks up and checks the program at path, and the dynamic linker it
+ * names, before anything is built. Errors as Linux's: ENOENT (either file
+ * missing), EACCES (not a regular file), ENOEXEC (the program is not one
+ * we can run), ELIBBAD (the dynamic linker is not a usable i386 ELF). */
+static int exec_open(const char *path, struct exec_files *f)
+{
+    int err = fs_lookup_err(path, &f->prog);
+    if (err < 0)
+        return err;
+    if ((f->prog->mode & MODE_TYPE) != MODE_REG)
+        return -EACCES;
+    if (elf_check(f->prog->data, f->prog->size, &f->img) < 0)
+        return -ENOEXEC;
+    if (f->img.type == ET_DYN && elf_place(&f->img, ELF_ET_DYN_BASE - f->img.lo) < 0)
+        return -ENOEXEC;
+    f->interp = 0;
+    if (!f->img.interp_len)
+        return 0;
+    char interp[ELF_INTERP_MAX];        /* elf_check saw its NUL */
+    memcpy(interp, f->prog->data + f->img.interp_off, f->img.interp_len);
+    err = fs_lookup_err(interp, &f->interp);
+    if (err < 0)
+        return err;
+    if ((f->interp->mode & MODE_TYPE) != MODE_REG)
+        return -EACCES;
+    if (elf_check(f->interp->data, f->interp->size, &f->interp_img) < 0)
+        return -ELIBBAD;
+    return 0;
+}
+
+/* Maps the dynamic linker into the mmap area of mm (an ET_EXEC one at its
+ * own addresses) and returns its base (AT_BASE), or 0 when out of room. */
+static uint32_t map_interp(struct mm *mm, struct exec_files *f)
+{
+    struct elf_image *ii = &f->interp_img;
+    if (ii->type == ET_DYN) {
+        uint32_t at = mmap_find_room(mm, 0, ii->hi - ii->lo);
+        if (!at || elf_place(ii, at - ii->lo) < 0)
+            return 0;
+    }
+    return map_segments(mm, f->interp, ii) < 0 ? 0 : ii->lo;
+}
+
 int exec_start(struct proc *p, const char *path, const char *const *argv, int argc,
                const char *const *envp, int envc)
 {
-    struct inode *ip;
-    int err = fs_lookup_err(path, &ip);
+    static struct exec_files files;     /* the kernel runs one exec at a time */
+    struct exec_files *f = &files;
+    int err = exec_open(path, f);
     if (err < 0)
         return err;
-    if ((ip->mode & MODE_TYPE) != MODE_REG)
-        return -EACCES;
-    struct elf_image img;
-    if (elf_check(ip->data, ip->size, &img) < 0)
-        return -ENOEXEC;
 
     struct mm *mm = mm_create();
     if (!mm)
         return -ENOMEM;
-    uint32_t sp = 0;
-    err = map_segments(mm, ip, &img);
+    uint32_t sp = 0, base = 0;
+    err = map_segments(mm, f->prog, &f->img);
+    if (!err && f->interp && !(base = map_interp(mm, f)))
+        err = -ENOMEM;
     if (!err)
-        err = map_stack(mm, &img, path, argv, argc, envp, envc, &sp);
+        err = map_stack(mm, &f->img, base, path, argv, argc, envp, envc, &sp);
     if (err) {
         mm_destroy(mm);
         return err;
     }
-    mm->brk_start = mm->brk = img.end;
+    mm->brk_start = mm->brk = f->img.end;
 
     /* The point of no return: drop the old image. */
     struct mm *old = p->mm;
@@ -139,10 +195,13 @@ int exec_start(struct proc *p, const char *path, const char *const *argv, int ar
         fpu_restore(&p->fpu);
     }
     tf->eflags = EFLAGS_IF;
-    tf->eip = img.entry;
+    tf->eip = f->interp ? f->interp_img.entry : f->img.entry;
     tf->user_esp = sp;
     trace(TRACE_EXEC, "pid %d exec %s: entry %p, brk %p, sp %p, %d args", p->pid, path,
-          (void *)img.entry, (void *)img.end, (void *)sp, argc);
+          (void *)f->img.entry, (void *)f->img.end, (void *)sp, argc);
+    if (f->interp)
+        trace(TRACE_EXEC, "pid %d exec %s: interpreter at %p, entry %p", p->pid, path,
+              (void *)base, (void *)f->interp_img.entry);
     return 0;
 }
 

@@ -84,6 +84,7 @@ static void put_auxv(struct stack_cursor *c, uint32_t va, const struct exec_auxv
     const uint32_t pairs[EXEC_AUXV_PAIRS][2] = {
         { AT_PHDR, aux->phdr },     { AT_PHENT, aux->phent },
         { AT_PHNUM, aux->phnum },   { AT_PAGESZ, PAGE_SIZE },
+        { AT_BASE, aux->base },
         { AT_ENTRY, aux->entry },   { AT_UID, 0 },
         { AT_EUID, 0 },             { AT_GID, 0 },
         { AT_EGID, 0 },             { AT_SECURE, 0 },

@@ -13,6 +13,7 @@
 #define AT_PHENT 4
 #define AT_PHNUM 5
 #define AT_PAGESZ 6
+#define AT_BASE 7
 #define AT_ENTRY 9
 #define AT_UID 11
 #define AT_EUID 12
@@ -22,14 +23,16 @@
 #define AT_RANDOM 25
 #define AT_EXECFN 31
 
-#define EXEC_AUXV_PAIRS 13      /* the keys above, AT_NULL included */
+#define EXEC_AUXV_PAIRS 14      /* the keys above, AT_NULL included */
 
 /* What the auxiliary vector tells the new program about itself. */
 struct exec_auxv {
     uint32_t phdr;              /* AT_PHDR, from struct elf_image */
     uint32_t phent;             /* AT_PHENT */
     uint32_t phnum;             /* AT_PHNUM */
-    uint32_t entry;             /* AT_ENTRY */
+    uint32_t entry;             /* AT_ENTRY: the program's, not ld.so's */
+    uint32_t base;              /* AT_BASE: where the dynamic linker was
+                                   placed, 0 for a static program */
     uint8_t random[16];         /* copied to the stack for AT_RANDOM (the C
                                    library seeds its stack guard from it) */
     const char *execfn;         /* AT_EXECFN: the path given to execve, copied

@@ -1,20 +1,54 @@
 # stock.mk: the stock programs (tests/stock/NAME.c), built as a student
-# builds them: the distribution's `gcc -m32 -static` and its C library, no
-# project header. They go into build/initrd-stock.cpio under /stock (beside
-# everything of build/initrd.cpio), which the stock tests boot; the plain
-# initrd stays small for the tests that squeeze RAM with mem=.
+# builds them: the distribution's `gcc -m32` and its C library, no project
+# header.
+# - STOCK_PROGS: `gcc -m32 -static`, /stock/NAME.
+# - STOCK_DYN_PROGS: the same sources (or sources of their own) built
+#   dynamically both ways a student meets: `gcc -m32 -no-pie` (/stock/NAME-dyn)
+#   and `gcc -m32 -pie`, Debian's default (/stock/NAME-pie). They need the
+#   distribution's i386 C library at run time, which goes in /lib: the
+#   files are found by asking the compiler where they are.
+# Everything goes into build/initrd-stock.cpio beside all of
+# build/initrd.cpio, which the stock tests boot; the plain initrd stays small
+# for the tests that squeeze RAM with mem=. build/initrd-dyn.cpio holds only
+# /lib and the dynamic programs, for running them with little RAM.
 STOCK_PROGS := hello
-STOCK_CFLAGS := -m32 -static -O2 -g -Wall -Wextra -Werror
+STOCK_DYN_PROGS := hello dynlink
+STOCK_LIBS := ld-linux.so.2 libc.so.6 libm.so.6
+STOCK_CFLAGS := -m32 -O2 -g -Wall -Wextra -Werror
 STOCK_LDLIBS := -lm
 STOCK_BINS := $(STOCK_PROGS:%=$(BUILD)/stock/%)
+STOCK_DYN_BINS := $(STOCK_DYN_PROGS:%=$(BUILD)/stock/%-dyn) $(STOCK_DYN_PROGS:%=$(BUILD)/stock/%-pie)
+STOCK_LIB_FILES := $(STOCK_LIBS:%=$(BUILD)/stock/lib/%)
 
 $(STOCK_BINS): $(BUILD)/stock/%: tests/stock/%.c tests/stock/check.h
 	@mkdir -p $(@D)
-	$(CC) $(STOCK_CFLAGS) -o $@ $< $(STOCK_LDLIBS)
+	$(CC) $(STOCK_CFLAGS) -static -o $@ $< $(STOCK_LDLIBS)
 
-$(BUILD)/initrd-stock.cpio: $(BUILD)/initrd.cpio $(STOCK_BINS)
+$(BUILD)/stock/%-dyn: tests/stock/%.c tests/stock/check.h
+	@mkdir -p $(@D)
+	$(CC) $(STOCK_CFLAGS) -no-pie -o $@ $< $(STOCK_LDLIBS)
+
+$(BUILD)/stock/%-pie: tests/stock/%.c tests/stock/check.h
+	@mkdir -p $(@D)
+	$(CC) $(STOCK_CFLAGS) -fpie -pie -o $@ $< $(STOCK_LDLIBS)
+
+$(STOCK_LIB_FILES): $(BUILD)/stock/lib/%:
+	@mkdir -p $(@D)
+	cp "$$(readlink -f "$$($(CC) -m32 -print-file-name=$*)")" $@
+
+# install_stock DIR FILES: strip each program into DIR.
+install_stock = mkdir -p $(1) && for f in $(2); do strip -o $(1)/$${f\#\#*/} $$f; done
+cpio_of = cd $(1) && find . -mindepth 1 | LC_ALL=C sort | cpio --quiet -o -H newc --reproducible > $(2)
+
+$(BUILD)/initrd-stock.cpio: $(BUILD)/initrd.cpio $(STOCK_BINS) $(STOCK_DYN_BINS) $(STOCK_LIB_FILES)
 	rm -rf $(BUILD)/initrd-stock && cp -a $(BUILD)/initrd $(BUILD)/initrd-stock
-	mkdir -p $(BUILD)/initrd-stock/stock
-	for f in $(STOCK_BINS); do strip -o $(BUILD)/initrd-stock/stock/$${f##*/} $$f; done
-	cd $(BUILD)/initrd-stock && find . -mindepth 1 | LC_ALL=C sort | \
-		cpio --quiet -o -H newc --reproducible > ../initrd-stock.cpio
+	$(call install_stock,$(BUILD)/initrd-stock/stock,$(STOCK_BINS) $(STOCK_DYN_BINS))
+	cp -r $(BUILD)/stock/lib $(BUILD)/initrd-stock/lib
+	cp $(BUILD)/initrd-stock/stock/hello-pie $(BUILD)/initrd-stock/bin/hello
+	$(call cpio_of,$(BUILD)/initrd-stock,../initrd-stock.cpio)
+
+$(BUILD)/initrd-dyn.cpio: $(STOCK_DYN_BINS) $(STOCK_LIB_FILES)
+	rm -rf $(BUILD)/initrd-dyn && mkdir -p $(BUILD)/initrd-dyn
+	$(call install_stock,$(BUILD)/initrd-dyn/stock,$(STOCK_DYN_BINS))
+	cp -r $(BUILD)/stock/lib $(BUILD)/initrd-dyn/lib
+	$(call cpio_of,$(BUILD)/initrd-dyn,../initrd-dyn.cpio)

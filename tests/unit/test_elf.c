@@ -1,7 +1,8 @@
-/* test_elf.c: elf_check, the gate in front of exec. A minimal valid static
- * executable built here in C is accepted with the right entry, segments,
- * AT_PHDR and heap start; then each rule of elf.c's table has a case that
- * breaks exactly that rule in the valid image and expects -ENOEXEC. */
+/* test_elf.c: elf_check and elf_place, the gate in front of exec. A minimal
+ * valid static executable built here in C is accepted with the right entry,
+ * segments, AT_PHDR and heap start; the same image position-independent is
+ * placed where exec puts a PIE; then each rule of elf.c's table has a case
+ * that breaks exactly that rule in the valid image and expects -ENOEXEC. */
 #include "kernel/elf.h"
 #include "kernel/errno.h"
 #include "unit.h"
@@ -171,13 +172,59 @@ static void test_e_version(void)
     CHECK(check() == -ENOEXEC);
 }
 
-static void test_et_dyn(void)
+static void test_et_rel(void)
 {
     make_valid();
-    eh()->e_type = 3;                       /* ET_DYN: PIE or static-pie */
-    CHECK(check() == -ENOEXEC);
     eh()->e_type = 1;                       /* ET_REL: an object file */
     CHECK(check() == -ENOEXEC);
+    eh()->e_type = 4;                       /* ET_CORE */
+    CHECK(check() == -ENOEXEC);
+}
+
+/* The valid image moved to address 0, as a PIE or ld.so is linked. */
+static void make_dyn(void)
+{
+    make_valid();
+    eh()->e_type = ET_DYN;
+    eh()->e_entry -= 0x08048000;
+    for (int i = 0; i < PHNUM; i++)
+        if (ph(i)->p_type == PT_LOAD)
+            ph(i)->p_vaddr -= 0x08048000;
+}
+
+static void test_et_dyn_placed(void)
+{
+    make_dyn();
+    CHECK(check() == 0);
+    CHECK(img.type == ET_DYN && img.lo == 0 && img.hi == 0x6000);
+    CHECK(elf_place(&img, ELF_ET_DYN_BASE) == 0);
+    CHECK(img.entry == ELF_ET_DYN_BASE + 0x1010);
+    CHECK(img.segs[1].vaddr == ELF_ET_DYN_BASE + 0x1000);
+    CHECK(img.segs[2].vaddr == ELF_ET_DYN_BASE + 0x2010);
+    CHECK(img.phdr == ELF_ET_DYN_BASE + 0x34);
+    CHECK(img.end == ELF_ET_DYN_BASE + 0x6000);
+}
+
+static void test_et_dyn_place_refused(void)
+{
+    make_dyn();
+    CHECK(check() == 0);
+    CHECK(elf_place(&img, 0) == -ENOEXEC);              /* page 0: NULL zone */
+    CHECK(check() == 0);
+    CHECK(elf_place(&img, ELF_DYN_MIN_ADDR - PAGE_SIZE) == -ENOEXEC);
+    CHECK(check() == 0);
+    CHECK(elf_place(&img, ELF_DYN_MIN_ADDR) == 0);      /* the lowest allowed */
+    CHECK(check() == 0);
+    CHECK(elf_place(&img, ELF_ET_DYN_BASE + 0x10) == -ENOEXEC);    /* unaligned */
+    CHECK(check() == 0);
+    CHECK(elf_place(&img, STACK_RESERVED - 0x5000) == -ENOEXEC);    /* into the stack */
+    CHECK(check() == 0);
+    CHECK(elf_place(&img, STACK_RESERVED - 0x6000) == 0);      /* as high as mmap goes */
+    CHECK(check() == 0);
+    CHECK(elf_place(&img, 0xfffff000) == -ENOEXEC);     /* wraps */
+    make_valid();
+    CHECK(check() == 0);
+    CHECK(elf_place(&img, PAGE_SIZE) == -ENOEXEC);      /* ET_EXEC does not move */
 }
 
 static void test_wrong_machine(void)
@@ -231,7 +278,18 @@ static void test_phdrs_outside_file(void)
 static void test_pt_interp(void)
 {
     make_valid();
-    set_ph(5, PT_INTERP, 0xf4, 0x080480f4, 0x13, 0x13, PF_R);
+    memcpy(file + 0xf4, "/lib/ld-linux.so.2", 19);
+    set_ph(5, PT_INTERP, 0xf4, 0x080480f4, 19, 19, PF_R);
+    CHECK(check() == 0);
+    CHECK(img.interp_off == 0xf4 && img.interp_len == 19);
+    ph(5)->p_filesz = 18;                   /* no NUL at its end */
+    CHECK(check() == -ENOEXEC);
+    ph(5)->p_filesz = 1;                    /* too short to name anything */
+    CHECK(check() == -ENOEXEC);
+    ph(5)->p_filesz = ELF_INTERP_MAX + 1;
+    CHECK(check() == -ENOEXEC);
+    ph(5)->p_filesz = 19;
+    ph(5)->p_offset = FILE_SIZE - 10;       /* past the file's end */
     CHECK(check() == -ENOEXEC);
 }
 
@@ -239,7 +297,7 @@ static void test_pt_dynamic(void)
 {
     make_valid();
     set_ph(5, PT_DYNAMIC, 0x2010, 0x0804a010, 0x80, 0x80, PF_R | PF_W);
-    CHECK(check() == -ENOEXEC);
+    CHECK(check() == 0);                    /* ld.so's business */
 }
 
 /* ---- each PT_LOAD ---- */
@@ -386,7 +444,9 @@ static const struct unit_case cases[] = {
     { "elf_big_endian", test_big_endian },
     { "elf_ident_version", test_ident_version },
     { "elf_e_version", test_e_version },
-    { "elf_et_dyn_and_et_rel", test_et_dyn },
+    { "elf_et_rel_and_et_core", test_et_rel },
+    { "elf_et_dyn_placed", test_et_dyn_placed },
+    { "elf_et_dyn_place_refused", test_et_dyn_place_refused },
     { "elf_wrong_machine", test_wrong_machine },
     { "elf_phentsize", test_phentsize },
     { "elf_phnum_zero", test_phnum_zero },

@@ -31,6 +31,7 @@ static void setup(uint32_t bytes)
     aux.phent = 32;
     aux.phnum = 6;
     aux.entry = 0x08049010;
+    aux.base = 0xb7fd0000;
     for (int i = 0; i < 16; i++)
         aux.random[i] = (uint8_t)(0x40 + 7 * i);
 }
@@ -123,6 +124,7 @@ static void test_layout(void)
     CHECK(walk_auxv(auxv, vals) == EXEC_AUXV_PAIRS);
     CHECK(vals[AT_PHDR] == 0x08048034 && vals[AT_PHENT] == 32 && vals[AT_PHNUM] == 6);
     CHECK(vals[AT_PAGESZ] == PAGE_SIZE && vals[AT_ENTRY] == 0x08049010);
+    CHECK(vals[AT_BASE] == 0xb7fd0000);
     CHECK(vals[AT_UID] == 0 && vals[AT_EUID] == 0 && vals[AT_GID] == 0 &&
           vals[AT_EGID] == 0 && vals[AT_SECURE] == 0);
     CHECK(inside(vals[AT_RANDOM], 16));

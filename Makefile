@@ -32,7 +32,7 @@ KERNEL_ASM := boot/multiboot.asm kernel/x86/trap_entry.asm kernel/x86/switch.asm
 KERNEL_OBJS := $(KERNEL_C:%.c=$(BUILD)/%.o) $(KERNEL_ASM:%.asm=$(BUILD)/%.o)
 
 .PHONY: all deps run run-iso gdb test unit clean
-all: $(BUILD)/kernel.elf $(BUILD)/initrd.cpio $(BUILD)/initrd-stock.cpio $(BUILD)/os.iso $(BUILD)/swap.img
+all: $(BUILD)/kernel.elf $(BUILD)/initrd.cpio $(BUILD)/initrd-stock.cpio $(BUILD)/initrd-dyn.cpio $(BUILD)/os.iso $(BUILD)/swap.img
 
 deps:
 	sh tools/setup.sh

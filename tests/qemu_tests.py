@@ -97,6 +97,21 @@ def stock_test(name, prog, args="", must=(), mem=128, timeout=120, cmdline="quie
                 reference=[f"stock/{prog}"] + args.split() if reference else None)
 
 
+def check_interp_first_fetch(log):
+    """With trace=exec,fault: the first fault of a dynamic program is the
+    fetch of ld.so's first instruction, at the entry exec announced, in a
+    page nothing has mapped yet."""
+    m = re.search(r"^\[exec\] pid 1 exec \S+: interpreter at (0x[0-9a-f]{8}), entry (0x[0-9a-f]{8})$",
+                  log, re.M)
+    if not m:
+        return "no [exec] line for the interpreter"
+    first = re.search(r"^\[fault\] .*$", log[m.end():], re.M)
+    want = rf"^\[fault\] pid 1 addr {m.group(2)} user read not present eip {m.group(2)} -> handled"
+    if not first or not re.match(want, first.group(0)):
+        return f"first fault {first and first.group(0)!r} is not ld.so's entry {m.group(2)}"
+    return None
+
+
 def sector(path, n, length=512):
     with open(path, "rb") as f:
         f.seek(n * 512)
@@ -418,4 +433,32 @@ TESTS += [
 
     # -- stock programs (tests/stock/), built by the distribution's toolchain --
     stock_test("stock-hello", "hello"),
+
+    # -- dynamically linked programs: the distribution's ld.so and libc in /lib --
+    stock_test("dyn-hello", "hello-dyn"),
+    stock_test("pie-hello", "hello-pie"),
+    stock_test("dyn-auxv-and-dlopen", "dynlink-dyn"),
+    stock_test("pie-auxv-and-dlopen", "dynlink-pie"),
+    # The frame numbers come from vmos's pagemap: no host reference.
+    stock_test("dyn-one-libc-text", "sharelibc-dyn", reference=False),
+    stock_test("pie-one-libc-text", "sharelibc-pie", reference=False),
+    # The broken files are only in the stock initrd: no host reference.
+    stock_test("dyn-broken-interpreter-and-library", "dynfail", reference=False,
+               must=[r"needbad-dyn: error while loading shared libraries: libbad\.so: "
+                     r"ELF load command address/offset not page-aligned"]),
+    Test("dyn-library-paged-on-first-touch", "quiet trace=exec,fault init=/stock/hello-dyn", 0,
+         initrd="initrd-stock.cpio", check=check_interp_first_fetch,
+         must=[r"^\[exec\] pid 1 exec /stock/hello-dyn: entry 0x0804[0-9a-f]{4}, ",
+               r"^hello: 3 passed, 0 failed$"]),
+    Test("dyn-hello-at-the-shell", "quiet", 0, initrd="initrd-stock.cpio",
+         script=[(SHELL, "hello\n"), (SHELL, "shlibs\n"), (SHELL, "exit\n")],
+         must=[r"^hello, world$", r"^hello: 3 passed, 0 failed$",
+               r"^LIBRARY +PERM +OFFSET +PROCS +PAGES +RESIDENT +SHARED +MOST$"],
+         must_not=[r"^FAIL ", r"^kernel panic"]),
+    # Four dynamic programs of 2 MiB each at once in 8 MiB of RAM, with
+    # ld.so and libc from the page cache, which reclaim may drop meanwhile.
+    Test("dyn-four-at-once-in-8M", "quiet mem=8M init=/stock/runmany-pie -- 4 /stock/dynpressure-pie 2",
+         0, initrd="initrd-dyn.cpio", disks=[Disk(1, size=32 << 20, mkswap=True)], timeout=300,
+         must=[r"^runmany: 2 passed, 0 failed$", r"^init exited with status 0$"],
+         must_not=[r"^FAIL ", r"^kernel panic", r"^out of memory"]),
 ]

@@ -10,9 +10,9 @@
 # Everything goes into build/initrd-stock.cpio beside all of
 # build/initrd.cpio, which the stock tests boot; the plain initrd stays small
 # for the tests that squeeze RAM with mem=. build/initrd-dyn.cpio holds only
-# /lib and the dynamic programs, for running them with little RAM.
-STOCK_PROGS := hello
-STOCK_DYN_PROGS := hello dynlink
+# ld.so, libc and two dynamic programs, for running them with little RAM.
+STOCK_PROGS := hello dynfail
+STOCK_DYN_PROGS := hello dynlink sharelibc dynpressure runmany
 STOCK_LIBS := ld-linux.so.2 libc.so.6 libm.so.6
 STOCK_CFLAGS := -m32 -O2 -g -Wall -Wextra -Werror
 STOCK_LDLIBS := -lm
@@ -40,15 +40,28 @@ $(STOCK_LIB_FILES): $(BUILD)/stock/lib/%:
 install_stock = mkdir -p $(1) && for f in $(2); do strip -o $(1)/$${f\#\#*/} $$f; done
 cpio_of = cd $(1) && find . -mindepth 1 | LC_ALL=C sort | cpio --quiet -o -H newc --reproducible > $(2)
 
-$(BUILD)/initrd-stock.cpio: $(BUILD)/initrd.cpio $(STOCK_BINS) $(STOCK_DYN_BINS) $(STOCK_LIB_FILES)
+# A library and a program linked against it, for the dynfail test, which
+# runs them broken (tools/mkbaddyn.py).
+$(BUILD)/stock/libbad/libbad.so: tests/stock/libbad.c
+	@mkdir -p $(@D)
+	$(CC) $(STOCK_CFLAGS) -shared -fpic -o $@ $<
+
+$(BUILD)/stock/needbad-dyn: tests/stock/needbad.c $(BUILD)/stock/libbad/libbad.so
+	$(CC) $(STOCK_CFLAGS) -no-pie -o $@ $< -L$(BUILD)/stock/libbad -lbad
+
+$(BUILD)/initrd-stock.cpio: $(BUILD)/initrd.cpio $(STOCK_BINS) $(STOCK_DYN_BINS) $(STOCK_LIB_FILES) \
+		$(BUILD)/stock/needbad-dyn tools/mkbaddyn.py
 	rm -rf $(BUILD)/initrd-stock && cp -a $(BUILD)/initrd $(BUILD)/initrd-stock
-	$(call install_stock,$(BUILD)/initrd-stock/stock,$(STOCK_BINS) $(STOCK_DYN_BINS))
+	$(call install_stock,$(BUILD)/initrd-stock/stock,$(STOCK_BINS) $(STOCK_DYN_BINS) $(BUILD)/stock/needbad-dyn)
 	cp -r $(BUILD)/stock/lib $(BUILD)/initrd-stock/lib
+	python3 tools/mkbaddyn.py $(BUILD)/stock/hello-dyn $(BUILD)/stock/libbad/libbad.so \
+		$(BUILD)/initrd-stock/stock $(BUILD)/initrd-stock/lib
 	cp $(BUILD)/initrd-stock/stock/hello-pie $(BUILD)/initrd-stock/bin/hello
 	$(call cpio_of,$(BUILD)/initrd-stock,../initrd-stock.cpio)
 
-$(BUILD)/initrd-dyn.cpio: $(STOCK_DYN_BINS) $(STOCK_LIB_FILES)
-	rm -rf $(BUILD)/initrd-dyn && mkdir -p $(BUILD)/initrd-dyn
-	$(call install_stock,$(BUILD)/initrd-dyn/stock,$(STOCK_DYN_BINS))
-	cp -r $(BUILD)/stock/lib $(BUILD)/initrd-dyn/lib
+DYN_SMALL := $(BUILD)/stock/runmany-pie $(BUILD)/stock/dynpressure-pie
+$(BUILD)/initrd-dyn.cpio: $(DYN_SMALL) $(STOCK_LIB_FILES)
+	rm -rf $(BUILD)/initrd-dyn && mkdir -p $(BUILD)/initrd-dyn/lib
+	$(call install_stock,$(BUILD)/initrd-dyn/stock,$(DYN_SMALL))
+	cp $(BUILD)/stock/lib/ld-linux.so.2 $(BUILD)/stock/lib/libc.so.6 $(BUILD)/initrd-dyn/lib/
 	$(call cpio_of,$(BUILD)/initrd-dyn,../initrd-dyn.cpio)

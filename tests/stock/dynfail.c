@@ -1,0 +1,43 @@
+/* dynfail.c: dynamically linked programs that cannot run. The kernel
+ * refuses a program whose interpreter is missing (ENOENT) or is not an ELF
+ * file (ELIBBAD) in execve itself, and the caller goes on; a library with a
+ * broken program header is the dynamic linker's to refuse, with its own
+ * message and exit status 127. The broken files exist only in the stock
+ * initrd (tools/mkbaddyn.py), so there is no host reference. */
+#include <errno.h>
+#include <stdio.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include "check.h"
+
+static int run(const char *path)
+{
+    fflush(stdout);
+    pid_t pid = fork();
+    if (pid == 0) {
+        char *argv[] = { (char *)path, NULL }, *envp[] = { NULL };
+        execve(path, argv, envp);
+        _exit(100 + errno);
+    }
+    int status = -1;
+    waitpid(pid, &status, 0);
+    return status;
+}
+
+int main(void)
+{
+    char *argv[] = { "interp-missing", NULL }, *envp[] = { NULL };
+    errno = 0;
+    CHECK("missing interpreter: execve fails", execve("/stock/interp-missing", argv, envp) == -1);
+    CHECK("missing interpreter: ENOENT", errno == ENOENT);
+    errno = 0;
+    CHECK("interpreter not ELF: execve fails", execve("/stock/interp-notelf", argv, envp) == -1);
+    CHECK("interpreter not ELF: ELIBBAD", errno == ELIBBAD);
+    int status = run("/stock/interp-missing");
+    CHECK("in a child too, the child goes on", WIFEXITED(status) && WEXITSTATUS(status) == 100 + ENOENT);
+    status = run("/stock/needbad-dyn");
+    CHECK("bad library: ld.so exits with 127", WIFEXITED(status) && WEXITSTATUS(status) == 127);
+    status = run("/stock/hello-dyn");
+    CHECK("a good dynamic program still runs", WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    return check_done("dynfail");
+}

@@ -27,12 +27,12 @@ static int run(const char *path)
 int main(void)
 {
     char *argv[] = { "interp-missing", NULL }, *envp[] = { NULL };
-    errno = 0;
-    CHECK("missing interpreter: execve fails", execve("/stock/interp-missing", argv, envp) == -1);
-    CHECK("missing interpreter: ENOENT", errno == ENOENT);
-    errno = 0;
-    CHECK("interpreter not ELF: execve fails", execve("/stock/interp-notelf", argv, envp) == -1);
-    CHECK("interpreter not ELF: ELIBBAD", errno == ELIBBAD);
+    int r = execve("/stock/interp-missing", argv, envp), e = errno;
+    CHECK("missing interpreter: execve fails", r == -1);
+    CHECK("missing interpreter: ENOENT", e == ENOENT);
+    r = execve("/stock/interp-notelf", argv, envp), e = errno;
+    CHECK("interpreter not ELF: execve fails", r == -1);
+    CHECK("interpreter not ELF: ELIBBAD", e == ELIBBAD);
     int status = run("/stock/interp-missing");
     CHECK("in a child too, the child goes on", WIFEXITED(status) && WEXITSTATUS(status) == 100 + ENOENT);
     status = run("/stock/needbad-dyn");

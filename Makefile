@@ -108,10 +108,14 @@ QEMU_COMMON := -accel $(ACCEL) -m $(MEM) -no-reboot \
 	-drive file=$(BUILD)/swap.img,format=raw,if=ide,index=1
 QEMU_DISPLAY := $(if $(DISPLAY),-serial mon:stdio,-nographic)
 
-# QEMU exits with 2*N+1 when the kernel powers off with status N.
+# QEMU exits with 2*N+1 when the kernel powers off with status N. The
+# initrd is the full one: the project's programs, the stock programs in
+# /stock, the distribution's ld.so and libc in /lib, `hello` (a PIE) in /bin.
+# INITRD=initrd.cpio boots the small one (for MEM of a few MiB).
+INITRD ?= initrd-stock.cpio
 run: all
 	$(QEMU) $(QEMU_COMMON) $(QEMU_DISPLAY) -kernel $(BUILD)/kernel.elf \
-		-initrd $(BUILD)/initrd.cpio -append "$(CMDLINE)" || \
+		-initrd $(BUILD)/$(INITRD) -append "$(CMDLINE)" || \
 		echo "(QEMU exit status $$?: kernel status $$(( ($$? - 1) / 2 )))"
 
 run-iso: all

@@ -386,6 +386,9 @@ TESTS += [
          must_not=_gdb.PYTHON_ERRORS),
 ] + _gdb.tour_tests(Test, Disk)
 
+import shell_tour as _shell_tour  # noqa: E402
+TESTS += _shell_tour.shell_tour_tests(Test, Disk, _gdb.TOUR)
+
 # --- Tracing and vmmap (issue: seeing inside): each trace class prints its
 # lines (pid first, then what was decided) when on and nothing when off, at
 # boot (trace=) and at run time (/proc/trace, the `trace` program); vmmap's

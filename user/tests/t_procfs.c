@@ -49,7 +49,7 @@ static unsigned long long entry_of(int pid, uintptr_t addr)
 static void meminfo_format(void)
 {
     static const char *const names[] = { "MemTotal:", "MemFree:", "MemAvailable:",
-                                         "Cached:", "SwapTotal:", "SwapFree:" };
+                                         "Cached:", "SwapTotal:", "SwapFree:", "Mapped:" };
     read_text("/proc/meminfo");
     const char *line = text;
     for (unsigned i = 0; i < sizeof names / sizeof names[0]; i++) {
@@ -61,6 +61,7 @@ static void meminfo_format(void)
     }
     CHECK(value("MemFree:") <= value("MemTotal:"));
     CHECK(value("MemTotal:") > 1024);
+    CHECK(value("Mapped:") > 0 && value("Mapped:") <= value("Cached:"));   /* our own text */
 }
 
 static void status_self(void)

@@ -6,6 +6,8 @@
 #include "kernel/errno.h"
 #include "kernel/exec.h"
 #include "kernel/fs/file.h"
+#include "kernel/fs/pipe.h"
+#include "kernel/fs/sys_fs.h"
 #include "kernel/ipc_shm.h"
 #include "kernel/printk.h"
 #include "kernel/proc.h"
@@ -59,6 +61,26 @@ static const struct syscall table[] = {
     SYSCALL(243, sys_set_thread_area),
     SYSCALL(244, sys_get_thread_area),
     SYSCALL(252, sys_exit),             /* exit_group: one thread per process */
+    /* Files in memory: tmpfs names and sizes, pipes. */
+    SYSCALL(10, sys_unlink),
+    SYSCALL(38, sys_rename),
+    SYSCALL(39, sys_mkdir),
+    SYSCALL(40, sys_rmdir),
+    SYSCALL(42, sys_pipe),
+    SYSCALL(92, sys_truncate),
+    SYSCALL(93, sys_ftruncate),
+    SYSCALL(99, sys_statfs),
+    SYSCALL(100, sys_fstatfs),
+    SYSCALL(118, sys_fsync),
+    SYSCALL(148, sys_fdatasync),
+    SYSCALL(193, sys_truncate64),
+    SYSCALL(194, sys_ftruncate64),
+    SYSCALL(268, sys_statfs64),
+    SYSCALL(269, sys_fstatfs64),
+    SYSCALL(296, sys_mkdirat),
+    SYSCALL(301, sys_unlinkat),
+    SYSCALL(302, sys_renameat),
+    SYSCALL(331, sys_pipe2),
     SYSCALL(395, sys_shmget),
     SYSCALL(396, sys_shmctl),
     SYSCALL(397, sys_shmat),

@@ -435,4 +435,13 @@ TESTS += [
 
     # -- stock programs (tests/stock/), built by the distribution's toolchain --
     stock_test("stock-hello", "hello"),
+    stock_test("stock-fork", "fork", must=[r"^  abort: wait status 0x86$",
+                                           r"^  raise\(SIGTERM\): wait status 0xf$"]),
+    # qemu-user, the reference on hosts without i386 support, runs vfork and
+    # CLONE_VM|CLONE_VFORK as a plain fork and cannot exec an i386 program.
+    stock_test("stock-spawn", "spawn", reference=False),
+    stock_test("stock-fpstress", "fpstress", timeout=240),
+    # qemu-user does not turn unmasked x87/SSE exceptions into SIGFPE.
+    stock_test("stock-fpstress-sigfpe", "fpstress", args="sigfpe", reference=False,
+               must=[r"^x87 floating-point error: pid \d+ .*killed by signal 8$"]),
 ]

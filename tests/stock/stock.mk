@@ -3,7 +3,7 @@
 # project header. They go into build/initrd-stock.cpio under /stock (beside
 # everything of build/initrd.cpio), which the stock tests boot; the plain
 # initrd stays small for the tests that squeeze RAM with mem=.
-STOCK_PROGS := hello
+STOCK_PROGS := hello fork spawn fpstress
 STOCK_CFLAGS := -m32 -static -O2 -g -Wall -Wextra -Werror
 STOCK_LDLIBS := -lm
 STOCK_BINS := $(STOCK_PROGS:%=$(BUILD)/stock/%)
@@ -11,6 +11,9 @@ STOCK_BINS := $(STOCK_PROGS:%=$(BUILD)/stock/%)
 $(STOCK_BINS): $(BUILD)/stock/%: tests/stock/%.c tests/stock/check.h
 	@mkdir -p $(@D)
 	$(CC) $(STOCK_CFLAGS) -o $@ $< $(STOCK_LDLIBS)
+
+# fpstress does its double and float arithmetic in SSE registers.
+$(BUILD)/stock/fpstress: STOCK_CFLAGS += -msse2 -mfpmath=sse
 
 $(BUILD)/initrd-stock.cpio: $(BUILD)/initrd.cpio $(STOCK_BINS)
 	rm -rf $(BUILD)/initrd-stock && cp -a $(BUILD)/initrd $(BUILD)/initrd-stock

@@ -1,2 +1,0 @@
-build-t/kernel/format.o: kernel/format.c kernel/format.h
-kernel/format.h:

@@ -1,2 +1,0 @@
-build-t/kernel/string.o: kernel/string.c kernel/string.h
-kernel/string.h:

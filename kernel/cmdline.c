@@ -70,6 +70,14 @@ static void parse_option(char *word, struct boot_options *opt)
         } else {
             opt->mem_limit = (uint64_t)n;
         }
+    } else if (!strcmp(word, "tmpfs_size") && value) {
+        int64_t n = cmdline_parse_size(value);
+        if (n < 4096) {
+            printk("cmdline: bad size in 'tmpfs_size=%s' ignored\n", value);
+            opt->unknown++;
+        } else {
+            opt->tmpfs_size = (uint64_t)n;
+        }
     } else if (!strcmp(word, "swap") && value && (!strcmp(value, "off") || !strcmp(value, "on"))) {
         opt->swap_off = !strcmp(value, "off");
     } else if (!strcmp(word, "trace") && value) {

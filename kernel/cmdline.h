@@ -1,5 +1,6 @@
 /* cmdline.h: the kernel command line (docs/design.md): init=, mem=, swap=,
- * trace=, quiet, the test-only ktest=, and init's arguments after `--`. */
+ * trace=, quiet, tmpfs_size=, the test-only ktest=, and init's arguments
+ * after `--`. */
 #ifndef KERNEL_CMDLINE_H
 #define KERNEL_CMDLINE_H
 
@@ -13,6 +14,7 @@ struct boot_options {
     const char *init;           /* path of the first program */
     uint64_t mem_limit;         /* bytes; 0 = no limit */
     bool swap_off;
+    uint64_t tmpfs_size;        /* bytes of each tmpfs; 0 = half of RAM */
     unsigned trace;             /* TRACE_* bits */
     bool quiet;
     const char *ktest;          /* test-only: a kernel self-test to run, or NULL */

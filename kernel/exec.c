@@ -15,6 +15,7 @@
 #include "kernel/elf.h"
 #include "kernel/errno.h"
 #include "kernel/exec_stack.h"
+#include "kernel/fork.h"
 #include "kernel/fs/fs.h"
 #include "kernel/x86/fpu.h"
 #include "kernel/x86/gdt.h"
@@ -177,11 +178,13 @@ int exec_start(struct proc *p, const char *path, const char *const *argv, int ar
 
     /* The point of no return: drop the old image. */
     struct mm *old = p->mm;
+    if (old && p == current)
+        fork_clear_child_tid(p);
     p->mm = mm;
     if (p == current)
         mm_switch(mm);
     if (old)
-        mm_destroy(old);
+        fork_mm_put(p, old);            /* a vfork child gives the mm back */
     set_name(p, path);
     struct trapframe *tf = p->tf;
     memset(tf, 0, sizeof *tf);

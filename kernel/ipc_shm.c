@@ -94,7 +94,7 @@ long sys_shmget(int32_t key, uint32_t size, int flags)
             s = &segments[i];
     if (!s)
         return -ENOSPC;
-    struct shm_object *obj = shm_create(PAGE_ROUND_UP(size) >> PAGE_SHIFT);
+    struct shm_object *obj = shm_create(PAGE_ROUND_UP(size) >> PAGE_SHIFT, 0);
     if (!obj)
         return -ENOMEM;
     uint16_t seq = (uint16_t)(s->seq + 1);

@@ -5,6 +5,8 @@
 #include "mm/swap.h"
 #include "kernel/bootinfo.h"
 #include "kernel/cmdline.h"
+#include "kernel/fs/memdev.h"
+#include "kernel/fs/tmpfs.h"
 #include "kernel/dev/console.h"
 #include "kernel/fs/fs.h"
 #include "kernel/x86/fpu.h"
@@ -112,6 +114,8 @@ void kernel_main(uint32_t magic, uint32_t mbi_phys)
         printk("no initrd module: the root holds only /dev and /proc\n");
         initrd_init(0, 0);
     }
+    memdev_init();
+    tmpfs_init(boot_options.tmpfs_size);
     proc_init();
 
     pic_route_through_lapic();

@@ -1,9 +1,10 @@
 /* proc.c: the process table and the life of a process: creation (the
- * first process, fork), exit, wait4, kill. Every process but the idle one
+ * first process; fork is in fork.c), exit, wait4. Every process but the idle one
  * has its own kernel stack, whose top holds its saved user registers. */
 #include "kernel/proc.h"
 #include "kernel/errno.h"
 #include "kernel/exec.h"
+#include "kernel/fork.h"
 #include "kernel/power.h"
 #include "kernel/printk.h"
 #include "kernel/sched.h"
@@ -29,11 +30,7 @@ void proc_init(void)
     current = idle;
 }
 
-/* Returns a new process in state UNUSED->(embryo, not yet runnable) with a
- * pid, a kernel stack and a first context that returns through
- * trap_return with *tf (which the caller fills in); NULL if the table or
- * memory is full. */
-static struct proc *proc_alloc(void)
+struct proc *proc_alloc(void)
 {
     struct proc *p = 0;
     for (int i = 1; i < NPROC; i++) {
@@ -55,15 +52,15 @@ static struct proc *proc_alloc(void)
     sp = (uint32_t *)((char *)sp - sizeof(struct trapframe));
     p->tf = (struct trapframe *)sp;
     memset(p->tf, 0, sizeof *p->tf);
-    *--sp = (uint32_t)trap_return;      /* sched_switch returns here */
+    *--sp = (uint32_t)trap_return;      /* fork_child_start returns here */
+    *--sp = (uint32_t)fork_child_start; /* sched_switch returns here */
     for (int i = 0; i < 4; i++)
         *--sp = 0;                      /* ebp, ebx, esi, edi */
     p->kernel_esp = (uint32_t)sp;
     return p;
 }
 
-/* Frees what a process still holds after it has become a zombie. */
-static void proc_free(struct proc *p)
+void proc_free(struct proc *p)
 {
     kfree(p->kstack);
     memset(p, 0, sizeof *p);
@@ -95,35 +92,6 @@ struct fdtable *proc_files(void)
     return &current->files;
 }
 
-long sys_fork(void)
-{
-    struct proc *np = proc_alloc();
-    if (!np) {
-        trace(TRACE_FORK, "pid %d (%s) fork refused: no free process slot", current->pid,
-              current->name);
-        return -EAGAIN;
-    }
-    np->mm = mm_copy(current->mm);
-    if (!np->mm || fdtable_copy(&np->files, &current->files) < 0) {
-        if (np->mm)
-            mm_destroy(np->mm);
-        proc_free(np);
-        trace(TRACE_FORK, "pid %d (%s) fork refused: out of memory", current->pid,
-              current->name);
-        return -ENOMEM;
-    }
-    *np->tf = *current->tf;
-    np->tls = current->tls;
-    fpu_save(&current->fpu);            /* the live registers, then a copy */
-    np->fpu = current->fpu;
-    np->tf->eax = 0;                    /* the child's fork returns 0 */
-    np->parent = current;
-    memcpy(np->name, current->name, PROC_NAME_LEN);
-    np->state = PROC_RUNNABLE;
-    trace(TRACE_FORK, "pid %d (%s) forked pid %d", current->pid, current->name, np->pid);
-    return np->pid;
-}
-
 void proc_exit(int wait_status)
 {
     struct proc *p = current;
@@ -134,10 +102,11 @@ void proc_exit(int wait_status)
     }
     fdtable_close_all(&p->files);
     if (p->mm) {
+        fork_clear_child_tid(p);
         struct mm *mm = p->mm;
         p->mm = 0;
         mm_switch(0);
-        mm_destroy(mm);
+        fork_mm_put(p, mm);
     }
     for (int i = 0; i < NPROC; i++) {
         if (proc_table[i].parent == p) {
@@ -155,7 +124,7 @@ void proc_exit(int wait_status)
 
 void proc_kill_current(int sig)
 {
-    proc_exit(WAIT_SIGNALED(sig));
+    proc_exit(signal_wait_status(sig));
 }
 
 long sys_exit(int code)
@@ -211,22 +180,4 @@ long sys_getpid(void)
 long sys_getppid(void)
 {
     return current->parent ? current->parent->pid : 0;
-}
-
-long sys_kill(int pid, int sig)
-{
-    if (sig < 0 || sig > 64)
-        return -EINVAL;
-    for (int i = 1; i < NPROC; i++) {
-        struct proc *p = &proc_table[i];
-        if (p->pid != pid || p->state == PROC_UNUSED || p->state == PROC_ZOMBIE)
-            continue;
-        if (sig == 0)
-            return 0;
-        p->killed = sig;
-        if (p->state == PROC_SLEEPING)
-            p->state = PROC_RUNNABLE;
-        return 0;
-    }
-    return -ESRCH;
 }

@@ -5,6 +5,7 @@
 
 #include <stdint.h>
 #include "kernel/fs/file.h"
+#include "kernel/signal.h"
 #include "kernel/x86/fpu.h"
 #include "kernel/x86/tls.h"
 
@@ -30,6 +31,12 @@ struct proc {
     int killed;                 /* pending fatal signal, or 0 */
     int exit_status;            /* wait status (Linux encoding) of a zombie */
     struct fdtable files;
+    int *set_child_tid;         /* CLONE_CHILD_SETTID: store the tid here at start */
+    int *clear_child_tid;       /* CLONE_CHILD_CLEARTID, set_tid_address */
+    void *robust_list;          /* set_robust_list's head (recorded only) */
+    int mm_borrowed;            /* mm is the vfork parent's (CLONE_VM) */
+    struct proc *vfork_parent;  /* sleeping in vfork until this one execs or exits */
+    struct proc *vfork_child;   /* the child this one waits for in vfork */
     struct tls_state tls;       /* its TLS descriptors (set_thread_area) */
     struct fpu_state fpu;       /* its FPU/SSE registers while not running */
 };
@@ -37,18 +44,8 @@ struct proc {
 extern struct proc proc_table[NPROC];
 extern struct proc *current;
 
-/* Signals we deliver (Linux numbers); all of them end the process. */
-#define SIGILL 4
-#define SIGTRAP 5
-#define SIGBUS 7
-#define SIGFPE 8
-#define SIGKILL 9
-#define SIGSEGV 11
-#define SIGTERM 15
-
-/* Linux wait statuses. */
+/* Linux wait statuses; a signal's is signal_wait_status (kernel/signal.h). */
 #define WAIT_EXITED(code) (((code) & 0xFF) << 8)
-#define WAIT_SIGNALED(sig) ((sig) & 0x7F)
 
 /* Sets up the process table and makes the boot thread the idle process
  * (pid 0), which runs when nothing else can. */
@@ -58,6 +55,16 @@ void proc_init(void);
  * 0-2 on the console. Returns 0, or the error exec gave (nothing is left
  * allocated). */
 int proc_start_init(const char *path, const char *const *argv, int argc);
+
+/* Returns a new process, not yet runnable, with a pid, a kernel stack
+ * and a first context that goes through fork_child_start and trap_return
+ * with *tf (which the caller fills in); NULL if the table or memory is
+ * full. */
+struct proc *proc_alloc(void);
+
+/* Frees what a process still holds after it has become a zombie, or a
+ * process proc_alloc made that never ran. */
+void proc_free(struct proc *p);
 
 /* Ends the current process with the given wait status: releases its
  * memory and files, hands its children to init, wakes its parent.
@@ -76,12 +83,10 @@ struct fdtable *proc_files(void);
 void proc_before_user_return(struct trapframe *tf);
 
 /* System calls (Linux i386 numbers in kernel/syscall.c). */
-long sys_fork(void);
 long sys_exit(int code);
 long sys_wait4(int pid, int *ustatus, int options, void *urusage);
 long sys_waitpid(int pid, int *ustatus, int options);
 long sys_getpid(void);
 long sys_getppid(void);
-long sys_kill(int pid, int sig);
 
 #endif

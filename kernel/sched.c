@@ -96,11 +96,11 @@ void proc_before_user_return(struct trapframe *tf)
 {
     (void)tf;
     if (current->killed)
-        proc_exit(WAIT_SIGNALED(current->killed));
+        proc_exit(signal_wait_status(current->killed));
     if (need_resched)
         schedule();
     if (current->killed)
-        proc_exit(WAIT_SIGNALED(current->killed));
+        proc_exit(signal_wait_status(current->killed));
 }
 
 /* The idle process: wait for an interrupt, then let anything that became

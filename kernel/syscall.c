@@ -5,11 +5,15 @@
 #include "kernel/syscall.h"
 #include "kernel/errno.h"
 #include "kernel/exec.h"
+#include "kernel/fork.h"
 #include "kernel/fs/file.h"
+#include "kernel/fs/pipe.h"
+#include "kernel/fs/sys_fs.h"
 #include "kernel/ipc_shm.h"
 #include "kernel/printk.h"
 #include "kernel/proc.h"
 #include "kernel/sched.h"
+#include "kernel/signal.h"
 #include "kernel/sysinfo.h"
 #include "kernel/x86/sys_tls.h"
 #include "kernel/x86/trap.h"
@@ -39,30 +43,59 @@ static const struct syscall table[] = {
     SYSCALL(37, sys_kill),
     SYSCALL(45, sys_brk),
     SYSCALL(54, sys_ioctl),
+    SYSCALL(64, sys_getppid),
     SYSCALL(90, sys_old_mmap),
     SYSCALL(91, sys_munmap),
-    SYSCALL(64, sys_getppid),
     SYSCALL(114, sys_wait4),
     SYSCALL(116, sys_sysinfo),
     SYSCALL(117, sys_ipc),
+    SYSCALL(120, sys_clone),
     SYSCALL(122, sys_uname),
     SYSCALL(125, sys_mprotect),
     SYSCALL(140, sys_llseek),
     SYSCALL(146, sys_writev),
     SYSCALL(158, sys_sched_yield),
     SYSCALL(162, sys_nanosleep),
+    SYSCALL(190, sys_vfork),
     SYSCALL(192, sys_mmap2),
     SYSCALL(195, sys_stat64),
     SYSCALL(196, sys_lstat64),
     SYSCALL(197, sys_fstat64),
     SYSCALL(220, sys_getdents64),
+    SYSCALL(224, sys_gettid),
+    SYSCALL(238, sys_tkill),
     SYSCALL(243, sys_set_thread_area),
     SYSCALL(244, sys_get_thread_area),
     SYSCALL(252, sys_exit),             /* exit_group: one thread per process */
+    SYSCALL(258, sys_set_tid_address),
+    SYSCALL(270, sys_tgkill),
+    SYSCALL(311, sys_set_robust_list),
+    SYSCALL(386, sys_rseq),
+    /* Files in memory: tmpfs names and sizes, pipes. */
+    SYSCALL(10, sys_unlink),
+    SYSCALL(38, sys_rename),
+    SYSCALL(39, sys_mkdir),
+    SYSCALL(40, sys_rmdir),
+    SYSCALL(42, sys_pipe),
+    SYSCALL(92, sys_truncate),
+    SYSCALL(93, sys_ftruncate),
+    SYSCALL(99, sys_statfs),
+    SYSCALL(100, sys_fstatfs),
+    SYSCALL(118, sys_fsync),
+    SYSCALL(148, sys_fdatasync),
+    SYSCALL(193, sys_truncate64),
+    SYSCALL(194, sys_ftruncate64),
+    SYSCALL(268, sys_statfs64),
+    SYSCALL(269, sys_fstatfs64),
+    SYSCALL(296, sys_mkdirat),
+    SYSCALL(301, sys_unlinkat),
+    SYSCALL(302, sys_renameat),
+    SYSCALL(331, sys_pipe2),
     SYSCALL(395, sys_shmget),
     SYSCALL(396, sys_shmctl),
     SYSCALL(397, sys_shmat),
     SYSCALL(398, sys_shmdt),
+    SYSCALL(435, sys_clone3),
 };
 #define NSYSCALLS (sizeof table / sizeof table[0])
 

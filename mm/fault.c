@@ -10,6 +10,10 @@
  *     it, if within 8 MiB and near esp)
  *   region forbids the access             protection               SIGSEGV
  *   PTE zero, shared memory region        first touch              the object's page
+ *     (shared anonymous, System V, a       (a private mapping of a  (read-only, copy-on-
+ *     tmpfs file, shared or private)        tmpfs file)              write)
+ *   PTE zero, tmpfs file, past its end    no page there            SIGBUS
+ *   PTE zero, tmpfs full                  no room for the page     SIGBUS
  *   PTE zero, file page in the region     first touch              read from the file
  *   PTE zero, shared file, past its end   no page there            SIGBUS
  *   PTE zero, no file behind the page     first touch              zero-fill
@@ -118,16 +122,24 @@ static enum decision install(struct mm *mm, uint32_t page, pte_t *pte, pte_t was
     return FAULT_DONE;
 }
 
-/* First touch of a page of a shared memory object: map the object's
- * frame for that page, writable if the region is. */
+/* First touch of a page of a shared memory object: a shared anonymous
+ * mapping, a System V segment, or a tmpfs file (v->file). Maps the
+ * object's frame for that page: writable in a shared writable region,
+ * read-only and copy-on-write in a private one (the first write copies
+ * it, as a private mapping of any file). A tmpfs file has no page past
+ * its end, nor room for a new one when its file system is full: SIGBUS. */
 static enum decision fault_shared(struct mm *mm, struct vma *v, uint32_t page, pte_t *pte)
 {
-    int retry;
+    int status;
     uint32_t index = v->shm_pgoff + ((page - v->start) >> PAGE_SHIFT);
-    struct page *pg = shm_get_page(v->shm, index, &retry);
+    if (v->file && (uint64_t)index << PAGE_SHIFT >= v->file->size)
+        return FAULT_SIGBUS;
+    struct page *pg = shm_get_page(v->shm, index, &status);
     if (!pg)
-        return retry ? FAULT_DONE : FAULT_OOM;
+        return status == SHM_RETRY ? FAULT_DONE : status == SHM_NOSPC ? FAULT_SIGBUS : FAULT_OOM;
     uint32_t prot = PTE_USER | ((v->flags & VM_WRITE) ? PTE_WRITE : 0);
+    if (!(v->flags & VM_SHARED) && (prot & PTE_WRITE))
+        prot = (prot & ~PTE_WRITE) | PTE_COW;
     return install(mm, page, pte, 0, pg, prot);
 }
 
@@ -324,7 +336,8 @@ void fault_handle(struct trapframe *tf)
         return;
     }
     if (d == FAULT_SIGBUS) {
-        printk("bus error: pid %d (%s) at %p, eip %p: past the end of the mapped file\n",
+        printk("bus error: pid %d (%s) at %p, eip %p: past the end of the mapped file "
+               "or no room in it\n",
                current->pid, current->name, (void *)addr, (void *)tf->eip);
         proc_kill_current(SIGBUS);
     }

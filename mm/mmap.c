@@ -2,7 +2,11 @@
  * A mapping is a region (mm/vma.c): anonymous private (zero-filled on
  * touch, copy-on-write across fork), anonymous shared (a shared memory
  * object, mm/shmem.c), or a file, private (copy-on-write over the page
- * cache) or shared read-only (the page cache's own frames). Nothing is
+ * cache) or shared read-only (the page cache's own frames). A tmpfs file
+ * is a shared memory object already: its mappings use the object, shared
+ * (writable when the file is open for reading and writing) or private
+ * (copy-on-write over its frames). /dev/zero maps anonymous memory, shared
+ * or private as asked. Nothing is
  * mapped until touched. Without MAP_FIXED, regions go top-down below the
  * stack's reserved 8 MiB and above the heap. */
 #include "mm/mmap.h"
@@ -62,7 +66,9 @@ static uint32_t vm_flags(uint32_t prot)
            ((prot & PROT_EXEC) ? VM_EXEC : 0);
 }
 
-/* Checks a file mapping and returns its inode, or an error through *err. */
+/* Checks a file mapping and returns its inode, or an error through *err.
+ * A shared writable mapping needs a file open for reading and writing, on
+ * a file system that can be written (tmpfs). */
 static struct inode *mapped_file(int fd, uint32_t prot, uint32_t flags, int *err)
 {
     struct file *f = fdtable_get(proc_files(), fd);
@@ -70,16 +76,26 @@ static struct inode *mapped_file(int fd, uint32_t prot, uint32_t flags, int *err
         *err = -EBADF;
         return 0;
     }
-    if (!S_ISREG(f->ip->mode) || f->ip->ops) {
+    if (S_ISCHR(f->ip->mode) && f->ip->rdev == DEV_ZERO)
+        return f->ip;                   /* anonymous memory, below */
+    if (!S_ISREG(f->ip->mode) || (f->ip->ops && !f->ip->shm)) {
         *err = -ENODEV;                 /* directories, devices, /proc */
         return 0;
     }
     if ((f->flags & O_ACCMODE) == O_WRONLY ||
-        ((flags & MAP_TYPE) == MAP_SHARED && (prot & PROT_WRITE))) {
-        *err = -EACCES;                 /* the root is read-only */
+        ((flags & MAP_TYPE) == MAP_SHARED && (prot & PROT_WRITE) &&
+         ((f->flags & O_ACCMODE) != O_RDWR || !f->ip->shm))) {
+        *err = -EACCES;                 /* not open for writing, or the read-only root */
         return 0;
     }
     return f->ip;
+}
+
+/* May a shared mapping of file ip, open with open_flags, become writable
+ * later (mprotect)? */
+static uint32_t may_write(const struct inode *ip, uint32_t type, int open_flags)
+{
+    return type == MAP_SHARED && ip->shm && (open_flags & O_ACCMODE) == O_RDWR ? VM_MAYWRITE : 0;
 }
 
 long sys_mmap2(uint32_t addr, uint32_t len, uint32_t prot, uint32_t flags, int fd,
@@ -101,6 +117,10 @@ long sys_mmap2(uint32_t addr, uint32_t len, uint32_t prot, uint32_t flags, int f
     struct inode *ip = 0;
     if (!(flags & MAP_ANONYMOUS) && !(ip = mapped_file(fd, prot, flags, &err)))
         return err;
+    if (ip && S_ISCHR(ip->mode)) {
+        flags |= MAP_ANONYMOUS;         /* /dev/zero */
+        ip = 0;
+    }
 
     uint32_t start;
     if (flags & MAP_FIXED) {
@@ -116,18 +136,27 @@ long sys_mmap2(uint32_t addr, uint32_t len, uint32_t prot, uint32_t flags, int f
     }
 
     struct shm_object *obj = 0;
-    if ((flags & MAP_ANONYMOUS) && type == MAP_SHARED && !(obj = shm_create(len >> PAGE_SHIFT)))
+    if ((flags & MAP_ANONYMOUS) && type == MAP_SHARED && !(obj = shm_create(len >> PAGE_SHIFT, 0)))
         return -ENOMEM;
+    if (ip && ip->shm) {
+        obj = ip->shm;                  /* a tmpfs file: map its object */
+        shm_get(obj);
+    }
     if ((flags & MAP_FIXED) && vma_unmap(mm, start, start + len) < 0)
         goto nomem;
     uint32_t vmf = vm_flags(prot) | (type == MAP_SHARED ? VM_SHARED : 0);
     uint32_t off = pgoff << PAGE_SHIFT, file_len = 0;
     if (ip)
         file_len = off >= ip->size ? 0 : (ip->size - off < len ? ip->size - off : len);
+    if (ip) {
+        struct file *f = fdtable_get(proc_files(), fd);
+        vmf |= may_write(ip, type, f->flags);
+    }
     struct vma *v = vma_add(mm, start, start + len, vmf, ip, off, file_len);
     if (!v)
         goto nomem;
     v->shm = obj;
+    v->shm_pgoff = obj && ip ? pgoff : 0;
     return start;
 nomem:
     if (obj)
@@ -174,7 +203,7 @@ static pte_t protected_pte(const struct vma *v, pte_t e)
     if (v->flags & VM_SHARED)
         return e | PTE_WRITE;
     struct page *pg = phys_to_page(PTE_FRAME(e));
-    if ((e & PTE_COW) || !pg || (pg->flags & PG_FILECACHE) || pg->count > 1)
+    if ((e & PTE_COW) || !pg || (pg->flags & (PG_FILECACHE | PG_SHM)) || pg->count > 1)
         return e | PTE_COW;
     return e | PTE_WRITE;
 }
@@ -194,7 +223,8 @@ long sys_mprotect(uint32_t addr, uint32_t len, uint32_t prot)
         struct vma *v = vma_find(mm, a);
         if (!v)
             return -ENOMEM;
-        if ((prot & PROT_WRITE) && v->file && (v->flags & VM_SHARED))
+        if ((prot & PROT_WRITE) && v->file && (v->flags & VM_SHARED) &&
+            !(v->flags & VM_MAYWRITE))
             return -EACCES;
         a = v->end;
     }

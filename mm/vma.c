@@ -1,9 +1,10 @@
 /* vma.c: the list of regions of an address space: lookup, insertion in
  * address order, splitting, unmapping a range, merging, copying for fork,
  * freeing. A region backed by a shared memory object holds a reference on
- * it. */
+ * it, and one backed by a file a reference on its inode. */
 #include "mm/vma.h"
 #include "kernel/errno.h"
+#include "kernel/fs/fs.h"
 #include "mm/kmalloc.h"
 #include "mm/layout.h"
 #include "mm/mm.h"
@@ -47,6 +48,8 @@ struct vma *vma_add(struct mm *mm, uint32_t start, uint32_t end, uint32_t flags,
     v->file_len = file_len;
     v->shm = 0;
     v->shm_pgoff = 0;
+    if (file)
+        inode_get(file);
     v->next = *link;
     *link = v;
     return v;
@@ -57,6 +60,8 @@ static void vma_free(struct vma *v)
 {
     if (v->shm)
         shm_put(v->shm);
+    if (v->file)
+        inode_put(v->file);
     kfree(v);
 }
 
@@ -74,6 +79,8 @@ struct vma *vma_split(struct mm *mm, struct vma *v, uint32_t addr)
     w->shm_pgoff = v->shm_pgoff + (lead >> PAGE_SHIFT);
     if (w->shm)
         shm_get(w->shm);
+    if (w->file)
+        inode_get(w->file);
     v->end = addr;
     if (v->file_len > lead)
         v->file_len = lead;
@@ -154,6 +161,8 @@ int vma_copy_all(struct mm *dst, const struct mm *src)
         v->next = 0;
         if (v->shm)
             shm_get(v->shm);
+        if (v->file)
+            inode_get(v->file);
         *tail = v;
         tail = &v->next;
     }

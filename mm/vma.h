@@ -20,15 +20,18 @@ struct shm_object;
 #define VM_GROWSDOWN 0x20       /* the stack: grows down on faults below it */
 #define VM_HEAP      0x40       /* the brk heap */
 #define VM_SYSV      0x80       /* a System V shared memory attachment */
+#define VM_MAYWRITE  0x100      /* shared file mapping that mprotect may make writable */
 
 struct vma {
     uint32_t start, end;        /* page-aligned, [start, end) */
     uint32_t flags;             /* VM_* */
-    struct inode *file;         /* backing file, or NULL */
+    struct inode *file;         /* backing file, or NULL (the region holds a
+                                   reference on it: inode_get) */
     uint32_t file_off;          /* file offset of `start` (page-aligned) */
     uint32_t file_len;          /* bytes from `start` that come from the file;
                                    the rest of the region reads as zero */
-    struct shm_object *shm;     /* shared anonymous memory, or NULL */
+    struct shm_object *shm;     /* shared memory object (shared anonymous,
+                                   System V, a tmpfs file), or NULL */
     uint32_t shm_pgoff;         /* the object's page number at `start` */
     struct vma *next;
 };

@@ -434,6 +434,23 @@ TESTS += [
          script=[(SHELL, "sh\n"), (SHELL, "/tests/t_swap heap 12\n"), (SHELL, "vmmap -r 1\n"),
                  (SHELL, "exit\n"), (SHELL, "exit\n")]),
 
+    # Files in memory (issue: tmpfs): /dev/null, /dev/zero, /dev/urandom, pipes,
+    # tmpfs files and directories at /tmp and /dev/shm, their mappings.
+    program_test("tmpfs-files-pipes-devices", "t_tmpfs", timeout=240,
+                 must=[r"^  [0-9a-f]{8}-[0-9a-f]{8} rw-s 00000000 00:14 \d+ +/tmp/t_named$",
+                       r"^  [0-9a-f]{8}-[0-9a-f]{8} rw-s 00000000 00:14 \d+ +/tmp/t_named \(deleted\)$",
+                       r"^bus error: pid \d+ \(t_tmpfs\) at 0x[0-9a-f]{8}"]),
+    Test("tmpfs-size-limit", "quiet tmpfs_size=1M init=/tests/t_tmpfs -- enospc", 0,
+         must=[r"^t_tmpfs enospc: 1024 KiB written, then ENOSPC; 0 of 256 blocks free$",
+               r"^t_tmpfs enospc: ok$", r"^init exited with status 0$"]),
+    Test("tmpfs-through-swap", "quiet mem=8M tmpfs_size=64M init=/tests/t_tmpfs -- swap 24", 0, timeout=400,
+         disks=[Disk(1, size=128 << 20, mkswap=True)],
+         must=[r"^t_tmpfs swap: 24 MiB file and 24 MiB mapping written, pswpout \+[1-9]\d*",
+               r"^t_tmpfs swap: read back, 0 bad words, pswpin \+[1-9]\d*$",
+               r"^t_tmpfs swap: SwapFree (\d+) -> \1 kB, MemFree (\d+) -> \2 kB$",
+               r"^t_tmpfs swap: ok$", r"^init exited with status 0$"],
+         must_not=[r"^kernel panic", r"^FAIL"]),
+
     # -- stock programs (tests/stock/), built by the distribution's toolchain --
     stock_test("stock-hello", "hello"),
 
@@ -464,4 +481,13 @@ TESTS += [
          0, initrd="initrd-dyn.cpio", disks=[Disk(1, size=32 << 20, mkswap=True)], timeout=300,
          must=[r"^runmany: 2 passed, 0 failed$", r"^init exited with status 0$"],
          must_not=[r"^FAIL ", r"^kernel panic", r"^out of memory"]),
+    stock_test("stock-fork", "fork", must=[r"^  abort: wait status 0x86$",
+                                           r"^  raise\(SIGTERM\): wait status 0xf$"]),
+    # qemu-user, the reference on hosts without i386 support, runs vfork and
+    # CLONE_VM|CLONE_VFORK as a plain fork and cannot exec an i386 program.
+    stock_test("stock-spawn", "spawn", reference=False),
+    stock_test("stock-fpstress", "fpstress", timeout=240),
+    # qemu-user does not turn unmasked x87/SSE exceptions into SIGFPE.
+    stock_test("stock-fpstress-sigfpe", "fpstress", args="sigfpe", reference=False,
+               must=[r"^x87 floating-point error: pid \d+ .*killed by signal 8$"]),
 ]

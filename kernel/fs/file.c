@@ -17,6 +17,7 @@ struct file *file_alloc(struct inode *ip, int flags)
     f->ref = 1;
     f->ip = ip;
     f->flags = flags;
+    inode_get(ip);
     return f;
 }
 
@@ -31,6 +32,7 @@ void file_put(struct file *f)
         return;
     if (f->ip->ops && f->ip->ops->release)
         f->ip->ops->release(f);
+    inode_put(f->ip);
     kfree(f);
 }
 
@@ -66,10 +68,11 @@ int file_dir_entry(struct file *f, uint32_t pos, struct dir_entry *e)
     if (pos < 2) {
         ip = pos == 0 ? dir : dir->parent;
         e->name = pos == 0 ? "." : "..";
-    } else if (dir->ops) {
-        return dir->ops->readdir ? dir->ops->readdir(f, pos, e) : -1;
+    } else if (dir->ops && dir->ops->readdir) {
+        return dir->ops->readdir(f, pos, e);
     } else if ((ip = fs_dir_entry(dir, pos - 2))) {
         e->name = ip->name;
+        pos = ip->dpos + 2;             /* entries unlinked meanwhile are skipped */
     } else {
         return -1;
     }
@@ -79,6 +82,8 @@ int file_dir_entry(struct file *f, uint32_t pos, struct dir_entry *e)
     return 0;
 }
 
+char file_poll_chan;
+
 int file_is_console(const struct file *f)
 {
     return S_ISCHR(f->ip->mode) && f->ip->rdev == DEV_CONSOLE;
@@ -87,13 +92,13 @@ int file_is_console(const struct file *f)
 int file_seek(struct file *f, int64_t off, int whence, int64_t *pos)
 {
     int64_t base;
-    if (file_is_console(f))
+    if (file_is_console(f) || S_ISFIFO(f->ip->mode))
         return -ESPIPE;
     switch (whence) {
     case SEEK_SET: base = 0; break;
     case SEEK_CUR: base = f->off; break;
     case SEEK_END:
-        if (f->ip->ops)
+        if (f->ip->ops && !f->ip->sb)
             return -EINVAL;             /* /proc files have no size */
         base = f->ip->size;
         break;

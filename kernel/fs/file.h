@@ -17,7 +17,9 @@
 #define O_EXCL      0200
 #define O_TRUNC     01000
 #define O_APPEND    02000
+#define O_NONBLOCK  04000
 #define O_DIRECTORY 0200000
+#define O_CLOEXEC   02000000
 
 #define SEEK_SET 0
 #define SEEK_CUR 1
@@ -62,6 +64,9 @@ long file_write(struct file *f, const void *src, uint32_t n);
 /* Can ip be opened for writing: does it have a write op? (The console is
  * written through kernel/fs/tty.c instead.) */
 int inode_has_write(const struct inode *ip);
+/* poll and select sleep on this channel; whatever makes a file ready
+ * (a pipe written, read or closed) wakes it. */
+extern char file_poll_chan;
 /* Is f the console (reads and writes go through kernel/fs/tty.c)? */
 int file_is_console(const struct file *f);
 /* Computes f's offset moved to off from whence (SEEK_SET, SEEK_CUR, or

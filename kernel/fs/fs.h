@@ -1,6 +1,7 @@
-/* fs.h: the root file system: a read-only tree of inodes built at boot from
- * the initrd (kernel/fs/initrd.c), plus the synthetic /dev (the console) and
- * /proc. Path lookup and reading a file into a kernel buffer live here; open
+/* fs.h: the file tree: the read-only root built at boot from the initrd
+ * (kernel/fs/initrd.c), the synthetic /dev (kernel/fs/memdev.c) and /proc,
+ * and the writable tmpfs trees at /tmp and /dev/shm (kernel/fs/tmpfs.c).
+ * Path lookup and reading a file into a kernel buffer live here; open
  * files and descriptors are kernel/fs/file.h, the page cache is mm/filemap.h. */
 #ifndef KERNEL_FS_H
 #define KERNEL_FS_H
@@ -13,10 +14,12 @@
 #define S_IFCHR  0020000
 #define S_IFREG  0100000
 #define S_IFLNK  0120000
+#define S_IFIFO  0010000
 #define S_ISDIR(m) (((m) & S_IFMT) == S_IFDIR)
 #define S_ISCHR(m) (((m) & S_IFMT) == S_IFCHR)
 #define S_ISREG(m) (((m) & S_IFMT) == S_IFREG)
 #define S_ISLNK(m) (((m) & S_IFMT) == S_IFLNK)
+#define S_ISFIFO(m) (((m) & S_IFMT) == S_IFIFO)
 
 #define FS_NAME_MAX 255         /* longest name of one component */
 #define FS_PATH_MAX 256         /* longest path, its NUL included */
@@ -24,8 +27,19 @@
 /* Character devices, as Linux numbers them (st_rdev = major << 8 | minor). */
 #define DEV_MAKE(major, minor) (((major) << 8) | (minor))
 #define DEV_CONSOLE DEV_MAKE(5, 1)
+#define DEV_NULL DEV_MAKE(1, 3)
+#define DEV_ZERO DEV_MAKE(1, 5)
+#define DEV_URANDOM DEV_MAKE(1, 9)
+
+/* Readiness bits a file's poll op reports (Linux's POLL* values). */
+#define POLLIN   0x001
+#define POLLOUT  0x004
+#define POLLERR  0x008
+#define POLLHUP  0x010
 
 struct filemap;
+struct shm_object;
+struct tmpfs_sb;
 struct file;
 struct dir_entry;
 
@@ -54,6 +68,19 @@ struct inode_ops {
     long (*write)(struct file *f, const void *src, uint32_t n);
     /* The last close of f: frees f->priv. */
     void (*release)(struct file *f);
+    /* read(2) and write(2) themselves, for files whose bytes are not a
+     * snapshot (tmpfs files, pipes, /dev/null, /dev/zero): up to n bytes
+     * between user memory at ubuf and f at f->off, moving the offset; may
+     * sleep. Return the bytes moved (0: end of file) or -errno. */
+    long (*read_user)(struct file *f, char *ubuf, uint32_t n);
+    long (*write_user)(struct file *f, const char *ubuf, uint32_t n);
+    /* Readiness for poll/select: POLLIN | POLLOUT | POLLHUP | POLLERR as
+     * they hold now. NULL: always readable and writable. A sleeper waits
+     * on file_poll_chan (kernel/fs/file.h), which every change wakes. */
+    uint32_t (*poll)(struct file *f);
+    /* The last reference to an inode nothing names any more (nlink 0:
+     * unlinked, or a pipe) went: frees it and what it holds. */
+    void (*destroy)(struct inode *ip);
 };
 
 /* One directory entry, as getdents64 reports it. */
@@ -77,8 +104,14 @@ struct inode {
     struct inode *children;     /* directory: first entry, in archive order */
     struct inode *next;         /* next entry of the same directory */
     uint32_t nchildren;         /* directory: number of entries */
+    uint32_t dpos;              /* its position in its directory's listing */
+    uint32_t next_dpos;         /* directory: the position of the next entry made */
+    uint32_t refs;              /* open files and regions that use it */
     struct filemap *cache;      /* mm/filemap.c: page cache, NULL until first used */
     const struct inode_ops *ops;  /* synthetic inode (/proc); NULL: from the archive */
+    struct tmpfs_sb *sb;        /* the tmpfs it belongs to; NULL: read-only */
+    struct shm_object *shm;     /* tmpfs regular file: its pages (mm/shmem.c) */
+    void *priv;                 /* what ops keep per inode (a pipe's ring) */
     char name[];                /* NUL-terminated; "" for the root */
 };
 
@@ -124,7 +157,28 @@ struct inode *fs_lookup(const char *path);
  * file), -EISDIR for a directory, -EINVAL for anything else. */
 long inode_read(struct inode *ip, uint32_t off, void *dst, uint32_t n);
 
-/* The i-th entry (from 0) of directory dir, or NULL past the last. */
+/* The first entry of directory dir at listing position i or after it, or
+ * NULL past the last. Positions only grow as entries are made, so a
+ * listing resumed after an unlink goes on where it was. */
 struct inode *fs_dir_entry(struct inode *dir, uint32_t i);
+
+/* The tree itself, for the writable file systems (kernel/fs/tmpfs.c). */
+/* A new inode named name[0..len) with mode, in no directory, with room for
+ * a name of namemax bytes (rename), refs 0; NULL when out of memory. */
+struct inode *fs_inode_alloc(const char *name, uint32_t len, uint32_t namemax, uint32_t mode);
+/* The entry of dir named name[0..len), or NULL. */
+struct inode *fs_dir_find(struct inode *dir, const char *name, uint32_t len);
+/* Appends ip to dir / takes ip out of its directory (nlink counts kept). */
+void fs_dir_add(struct inode *dir, struct inode *ip);
+void fs_dir_remove(struct inode *ip);
+
+/* Writes the absolute path of ip into buf (FS_PATH_MAX bytes), by walking
+ * up its parents: "/bin/sh". A path too long is cut at the front. */
+void fs_inode_path(const struct inode *ip, char *buf);
+
+/* References from open files and regions (mm/vma.c). The last put of an
+ * inode with nlink 0 and a destroy op frees it. */
+void inode_get(struct inode *ip);
+void inode_put(struct inode *ip);
 
 #endif

@@ -29,11 +29,9 @@ static struct inode *root;
 static uint32_t next_ino;
 static struct initrd_stats stats;
 
-/* A new inode named name[0..len) with mode, not yet in any directory; NULL
- * when out of memory. */
-static struct inode *inode_alloc(const char *name, uint32_t len, uint32_t mode)
+struct inode *fs_inode_alloc(const char *name, uint32_t len, uint32_t namemax, uint32_t mode)
 {
-    struct inode *ip = kzalloc(sizeof *ip + len + 1);
+    struct inode *ip = kzalloc(sizeof *ip + (namemax > len ? namemax : len) + 1);
     if (!ip)
         return 0;
     memcpy(ip->name, name, len);
@@ -45,8 +43,12 @@ static struct inode *inode_alloc(const char *name, uint32_t len, uint32_t mode)
     return ip;
 }
 
-/* The entry of dir named name[0..len), or NULL. */
-static struct inode *dir_find(struct inode *dir, const char *name, uint32_t len)
+static struct inode *inode_alloc(const char *name, uint32_t len, uint32_t mode)
+{
+    return fs_inode_alloc(name, len, 0, mode);
+}
+
+struct inode *fs_dir_find(struct inode *dir, const char *name, uint32_t len)
 {
     for (struct inode *c = dir->children; c; c = c->next)
         if (strncmp(c->name, name, len) == 0 && c->name[len] == '\0')
@@ -54,17 +56,74 @@ static struct inode *dir_find(struct inode *dir, const char *name, uint32_t len)
     return 0;
 }
 
-/* Appends ip to dir's entries (keeping archive order for getdents). */
-static void dir_add(struct inode *dir, struct inode *ip)
+static struct inode *dir_find(struct inode *dir, const char *name, uint32_t len)
+{
+    return fs_dir_find(dir, name, len);
+}
+
+/* Appends ip to dir's entries (keeping archive order for getdents), at the
+ * next listing position. */
+void fs_dir_add(struct inode *dir, struct inode *ip)
 {
     struct inode **link = &dir->children;
     while (*link)
         link = &(*link)->next;
     *link = ip;
     ip->parent = dir;
+    ip->dpos = dir->next_dpos++;
     dir->nchildren++;
     if (S_ISDIR(ip->mode))
         dir->nlink++;
+}
+
+static void dir_add(struct inode *dir, struct inode *ip)
+{
+    fs_dir_add(dir, ip);
+}
+
+void fs_dir_remove(struct inode *ip)
+{
+    struct inode *dir = ip->parent;
+    for (struct inode **link = &dir->children; *link; link = &(*link)->next) {
+        if (*link == ip) {
+            *link = ip->next;
+            ip->next = 0;
+            dir->nchildren--;
+            if (S_ISDIR(ip->mode))
+                dir->nlink--;
+            return;
+        }
+    }
+}
+
+/* Writes the absolute path of ip into buf (FS_PATH_MAX bytes), by walking
+ * up its parents: "/bin/sh". A path too long is cut at the front. */
+void fs_inode_path(const struct inode *ip, char *buf)
+{
+    uint32_t at = FS_PATH_MAX - 1;
+    buf[at] = '\0';
+    for (; ip->parent != ip && at > 0; ip = ip->parent) {
+        uint32_t n = (uint32_t)strlen(ip->name);
+        if (n + 1 > at)
+            break;
+        at -= n;
+        memcpy(buf + at, ip->name, n);
+        buf[--at] = '/';
+    }
+    if (buf[at] == '\0')
+        buf[--at] = '/';                /* the root itself */
+    memmove(buf, buf + at, FS_PATH_MAX - at);
+}
+
+void inode_get(struct inode *ip)
+{
+    ip->refs++;
+}
+
+void inode_put(struct inode *ip)
+{
+    if (--ip->refs == 0 && ip->nlink == 0 && ip->ops && ip->ops->destroy)
+        ip->ops->destroy(ip);
 }
 
 /* Makes a new entry name[0..len) with mode in dir. NULL if out of memory. */
@@ -364,7 +423,7 @@ long inode_read(struct inode *ip, uint32_t off, void *dst, uint32_t n)
 struct inode *fs_dir_entry(struct inode *dir, uint32_t i)
 {
     struct inode *c = dir->children;
-    while (c && i--)
+    while (c && c->dpos < i)
         c = c->next;
     return c;
 }

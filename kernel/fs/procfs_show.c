@@ -11,6 +11,8 @@
 #include "kernel/string.h"
 #include "mm/fault.h"
 #include "mm/filemap.h"
+#include "mm/shmem.h"
+#include "kernel/fs/tmpfs.h"
 #include "mm/frame.h"
 #include "mm/layout.h"
 #include "mm/mm.h"
@@ -46,21 +48,23 @@ static void meminfo_line(struct seqbuf *s, const char *name, uint32_t pages)
     seqbuf_printf(s, "%-16s%8u kB\n", name, pages * KB_PER_PAGE);
 }
 
-/* Page-cache frames that some process maps: the cache holds one reference
- * on each, every mapping one more (Linux's Mapped: file pages in page
- * tables). A walk of the frame table, done only when meminfo is read. */
+/* Frames of Cached (the page cache and shared memory objects) that some
+ * process maps: the cache or object holds one reference on each, every
+ * mapping one more (Linux's Mapped: file pages in page tables). A walk of
+ * the frame table, done only when meminfo is read. */
 static uint32_t mapped_file_pages(void)
 {
     uint32_t n = 0;
     for (uint32_t pfn = 0; pfn < frame_max_pfn; pfn++)
-        n += (frame_table[pfn].flags & PG_FILECACHE) && frame_table[pfn].count > 1;
+        n += (frame_table[pfn].flags & (PG_FILECACHE | PG_SHM)) && frame_table[pfn].count > 1;
     return n;
 }
 
 void procfs_show_meminfo(struct seqbuf *s)
 {
-    uint32_t cached, swap_total, swap_free;
+    uint32_t cached, swap_total, swap_free, shmem = shm_total_frames();
     filemap_stats(&cached);
+    cached += shmem;                    /* as Linux: shared memory is page cache */
     swap_get_stats(&swap_total, &swap_free);
     uint32_t free = frame_free_count();
     meminfo_line(s, "MemTotal:", frame_total_count());
@@ -72,6 +76,9 @@ void procfs_show_meminfo(struct seqbuf *s)
     meminfo_line(s, "SwapTotal:", swap_total);
     meminfo_line(s, "SwapFree:", swap_free);
     meminfo_line(s, "Mapped:", mapped_file_pages());
+    /* Resident pages of tmpfs files, shared anonymous memory and System V
+     * segments: the frames their objects hold (mm/shmem.c). */
+    meminfo_line(s, "Shmem:", shmem);
 }
 
 void procfs_show_vmstat(struct seqbuf *s)
@@ -118,32 +125,26 @@ void procfs_show_status(struct seqbuf *s, const struct proc *p)
     seqbuf_printf(s, "VmSwap:\t%8u kB\n", swap * KB_PER_PAGE);
 }
 
-/* Writes the absolute path of ip into buf (FS_PATH_MAX bytes), by walking
- * up its parents: "/bin/sh". A path too long is cut at the front. */
-static void inode_path(const struct inode *ip, char *buf)
-{
-    uint32_t at = FS_PATH_MAX - 1;
-    buf[at] = '\0';
-    for (; ip->parent != ip && at > 0; ip = ip->parent) {
-        uint32_t n = (uint32_t)strlen(ip->name);
-        if (n + 1 > at)
-            break;
-        at -= n;
-        memcpy(buf + at, ip->name, n);
-        buf[--at] = '/';
-    }
-    if (buf[at] == '\0')
-        buf[--at] = '/';                /* the root itself */
-    memmove(buf, buf + at, FS_PATH_MAX - at);
-}
-
 void procfs_show_maps(struct seqbuf *s, const struct proc *p)
 {
-    char path[FS_PATH_MAX], perms[5];
+    char path[FS_PATH_MAX + 16], perms[5];
     for (const struct vma *v = p->mm ? p->mm->vmas : 0; v; v = v->next) {
         const char *name = 0;
         vma_perms(v, perms);
-        if (v->shm) {
+        if (v->file) {
+            /* A file by its path; a tmpfs file unlinked since is still
+             * mapped, and Linux says so after its last path. */
+            fs_inode_path(v->file, path);
+            if (v->file->nlink == 0) {
+                uint32_t n = (uint32_t)strlen(path);
+                strlcpy(path + n, " (deleted)", sizeof path - n);
+            }
+            name = path;
+            uint32_t dev = inode_dev(v->file);
+            seqbuf_printf(s, "%08x-%08x %s %08x %02x:%02x %u ", v->start, v->end, perms,
+                          v->shm ? v->shm_pgoff << PAGE_SHIFT : v->file_off, dev >> 8,
+                          dev & 0xFF, v->file->ino);
+        } else if (v->shm) {
             /* Linux's names: shared anonymous memory is a deleted /dev/zero,
              * a System V segment a deleted /SYSV<key>. */
             int32_t key = ipc_shm_key(v->shm);
@@ -154,11 +155,6 @@ void procfs_show_maps(struct seqbuf *s, const struct proc *p)
             name = path;
             seqbuf_printf(s, "%08x-%08x %s %08x %02x:%02x %u ", v->start, v->end, perms,
                           v->shm_pgoff << PAGE_SHIFT, MAPS_FILE_MAJOR, MAPS_FILE_MINOR, 0u);
-        } else if (v->file) {
-            inode_path(v->file, path);
-            name = path;
-            seqbuf_printf(s, "%08x-%08x %s %08x %02x:%02x %u ", v->start, v->end, perms,
-                          v->file_off, MAPS_FILE_MAJOR, MAPS_FILE_MINOR, v->file->ino);
         } else {
             name = (v->flags & VM_HEAP) ? "[heap]" : (v->flags & VM_GROWSDOWN) ? "[stack]" : 0;
             seqbuf_printf(s, "%08x-%08x %s %08x %02x:%02x %u ", v->start, v->end, perms,

@@ -8,6 +8,8 @@
 #include "kernel/errno.h"
 #include "kernel/fs/file.h"
 #include "kernel/fs/fs.h"
+#include "kernel/fs/sys_fs.h"
+#include "kernel/fs/tmpfs.h"
 #include "kernel/string.h"
 #include "kernel/fs/tty.h"
 #include "mm/uaccess.h"
@@ -15,7 +17,6 @@
 #define CHUNK 512
 #define MAX_RW 0x7FFFF000u      /* most bytes one call moves, as Linux */
 #define UIO_MAXIOV 1024
-#define ST_DEV_ROOT 1           /* st_dev of every file of the root */
 
 #define TCGETS 0x5401
 #define TIOCGWINSZ 0x5413
@@ -48,6 +49,7 @@ struct linux_dirent64 {
 };
 #define DIRENT_NAME_AT __builtin_offsetof(struct linux_dirent64, d_name)
 _Static_assert(DIRENT_NAME_AT == 19, "d_name at 19");
+#define DT_FIFO 1
 #define DT_CHR 2
 #define DT_DIR 4
 #define DT_REG 8
@@ -78,6 +80,8 @@ static long file_read_user(struct file *f, char *ubuf, uint32_t n)
         n = MAX_RW;
     if (!user_range_ok((uint32_t)ubuf, n))
         return -EFAULT;                 /* even at the end of the file, as Linux */
+    if (f->ip->ops && f->ip->ops->read_user)
+        return f->ip->ops->read_user(f, ubuf, n);       /* tmpfs, pipes, /dev */
     if (file_is_console(f)) {
         long r = tty_read(kbuf, n < CHUNK ? n : CHUNK);
         if (r > 0 && copy_to_user(ubuf, kbuf, (uint32_t)r) < 0)
@@ -123,6 +127,13 @@ static long file_write_user(struct file *f, const char *ubuf, uint32_t n)
     char kbuf[CHUNK];
     if ((f->flags & O_ACCMODE) == O_RDONLY)
         return -EBADF;
+    if (f->ip->ops && f->ip->ops->write_user) {        /* tmpfs, pipes, /dev */
+        if (n > MAX_RW)
+            n = MAX_RW;
+        if (!user_range_ok((uint32_t)ubuf, n))
+            return -EFAULT;
+        return f->ip->ops->write_user(f, ubuf, n);
+    }
     if (inode_has_write(f->ip))
         return file_write_synthetic(f, ubuf, n);
     if (!file_is_console(f))
@@ -188,29 +199,10 @@ long sys_writev(int fd, const struct iovec *uiov, int iovcnt)
     return done;
 }
 
-/* For open(O_CREAT) of a missing path: -EROFS when its parent directory
- * exists (the file would be made there, but the root is read-only), else
- * the error looking the parent up gives. path is a kernel copy. */
-static int create_error(const char *path)
-{
-    char parent[FS_PATH_MAX];
-    uint32_t n = (uint32_t)strlen(path);
-    memcpy(parent, path, n + 1);
-    while (n > 1 && parent[n - 1] == '/')
-        n--;                            /* "/a/b/" names b */
-    while (n > 0 && parent[n - 1] != '/')
-        n--;                            /* keep "/a/" */
-    parent[n] = '\0';
-    struct inode *dir;
-    int err = fs_lookup_err(parent, &dir);
-    if (err < 0)
-        return err;
-    return S_ISDIR(dir->mode) ? -EROFS : -ENOTDIR;
-}
-
-/* Can ip be opened with flags? 0 or -errno. The root is read-only: only
- * the console and a synthetic file with a write op (/proc/trace, where
- * O_TRUNC means nothing) open for writing; O_TRUNC of a file is a write. */
+/* Can ip be opened with flags? 0 or -errno. The initrd is read-only:
+ * there only the console and a synthetic file with a write op
+ * (/proc/trace, where O_TRUNC means nothing) open for writing; O_TRUNC of
+ * a file is a write. tmpfs files open any way. */
 static int open_check(struct inode *ip, int flags)
 {
     int acc = flags & O_ACCMODE;
@@ -222,7 +214,8 @@ static int open_check(struct inode *ip, int flags)
         return -EINVAL;
     if (S_ISDIR(ip->mode) && (acc != O_RDONLY || (flags & O_CREAT)))
         return -EISDIR;
-    if (S_ISREG(ip->mode) && (acc != O_RDONLY || (flags & O_TRUNC)) && !inode_has_write(ip))
+    if (S_ISREG(ip->mode) && (acc != O_RDONLY || (flags & O_TRUNC)) && !inode_has_write(ip) &&
+        !ip->sb)
         return -EROFS;
     return 0;
 }
@@ -231,16 +224,22 @@ long sys_open(const char *upath, int flags, int mode)
 {
     char path[FS_PATH_MAX];
     struct inode *ip;
-    (void)mode;                         /* nothing is ever created */
     long r = strncpy_from_user(path, upath, sizeof path);
     if (r < 0)
         return r;
     int err = fs_lookup_err(path, &ip);
-    if (err == -ENOENT && (flags & O_CREAT))
-        return create_error(path);
+    if (err == -ENOENT && (flags & O_CREAT)) {
+        if ((flags & O_ACCMODE) == O_ACCMODE)
+            return -EINVAL;
+        err = fs_create(path, (uint32_t)mode, &ip);     /* a new tmpfs file */
+        flags &= ~(O_TRUNC | O_EXCL);
+    }
     if (err < 0)
         return err;
     if ((err = open_check(ip, flags)) < 0)
+        return err;
+    if ((flags & O_TRUNC) && S_ISREG(ip->mode) && ip->shm && (flags & O_ACCMODE) != O_RDONLY &&
+        (err = tmpfs_truncate(ip, 0)) < 0)
         return err;
     struct file *f = file_alloc(ip, flags);
     if (!f)
@@ -315,7 +314,7 @@ static long stat_to_user(struct inode *ip, struct stat64 *ustat)
 {
     struct stat64 st;
     memset(&st, 0, sizeof st);
-    st.st_dev = ST_DEV_ROOT;
+    st.st_dev = inode_dev(ip);
     st.__st_ino = ip->ino;
     st.st_ino = ip->ino;
     st.st_mode = ip->mode;
@@ -323,7 +322,7 @@ static long stat_to_user(struct inode *ip, struct stat64 *ustat)
     st.st_rdev = ip->rdev;
     st.st_size = ip->size;
     st.st_blksize = 4096;
-    st.st_blocks = (ip->size + 511) / 512;
+    st.st_blocks = inode_blocks(ip);
     st.st_atime = st.st_mtime = st.st_ctime = ip->mtime;
     return copy_to_user(ustat, &st, sizeof st) < 0 ? -EFAULT : 0;
 }
@@ -353,7 +352,8 @@ long sys_lstat64(const char *upath, struct stat64 *ustat)
 
 static uint8_t dirent_type(uint32_t mode)
 {
-    return S_ISDIR(mode) ? DT_DIR : S_ISCHR(mode) ? DT_CHR : S_ISLNK(mode) ? DT_LNK : DT_REG;
+    return S_ISDIR(mode) ? DT_DIR : S_ISCHR(mode) ? DT_CHR : S_ISLNK(mode) ? DT_LNK
+           : S_ISFIFO(mode) ? DT_FIFO : DT_REG;
 }
 
 /* Fills udirp with whole records of the directory open on fd, from

@@ -25,6 +25,8 @@ UNIT_SRC_seqbuf := kernel/format.c mm/frame.c mm/kmalloc.c kernel/fs/seqbuf.c
 UNIT_SUITES += seqbuf
 UNIT_SRC_tls := kernel/format.c kernel/x86/tls.c
 UNIT_SUITES += tls
+UNIT_SRC_clone_flags := kernel/format.c kernel/clone_flags.c
+UNIT_SUITES += clone_flags
 UNIT_BINS := $(UNIT_SUITES:%=$(BUILD)/tests/unit/test_%)
 
 .SECONDEXPANSION:

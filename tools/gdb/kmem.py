@@ -45,7 +45,8 @@ DEPENDS = [
     ("field", "struct vma:start"), ("field", "struct vma:end"), ("field", "struct vma:flags"),
     ("field", "struct vma:file"), ("field", "struct vma:file_off"), ("field", "struct vma:next"),
     ("field", "struct inode:ino"), ("field", "struct inode:parent"),
-    ("field", "struct inode:name"),
+    ("field", "struct inode:name"), ("field", "struct inode:nlink"),
+    ("field", "struct inode:sb"), ("field", "struct tmpfs_sb:dev"),
     ("field", "struct page:count"), ("field", "struct page:flags"),
     ("field", "struct page:index"), ("field", "struct page:rmap"),
     ("field", "struct rmap_item:pgdir"), ("field", "struct rmap_item:va"),
@@ -278,6 +279,15 @@ def inode_path(ip):
         parts.append(node["name"].address.cast(gdb.lookup_type("char").pointer()).string())
         ip = node["parent"]
     return "/" + "/".join(reversed(parts))
+
+
+def inode_dev(ip):
+    """st_dev of an inode as kernel/fs/tmpfs.c's inode_dev gives it: its
+    tmpfs's number, or 00:01 for the read-only root."""
+    node = ip.dereference()
+    if has_field("struct inode", "sb") and int(node["sb"]):
+        return int(node["sb"].dereference()["dev"])
+    return 1
 
 
 # --- page tables ----------------------------------------------------------

@@ -56,14 +56,17 @@ def pte_flags(e):
 
 def map_line(r):
     """One region as kernel/fs/procfs_show.c writes a line of /proc/PID/maps."""
-    if r.shm:
+    if r.file is not None:
+        node = r.file.dereference()
+        ino = int(node["ino"])
+        dev = kmem.inode_dev(r.file)
+        off = r.shm_pgoff * 4096 if r.shm else r.file_off
+        line = f"{r.start:08x}-{r.end:08x} {r.perms()} {off:08x} {dev >> 8:02x}:{dev & 0xff:02x} {ino} "
+        name = kmem.inode_path(r.file) + (" (deleted)" if int(node["nlink"]) == 0 else "")
+    elif r.shm:
         line = f"{r.start:08x}-{r.end:08x} {r.perms()} {r.shm_pgoff * 4096:08x} 00:01 0 "
         name = (f"/SYSV{kmem.sysv_key(r.shm):08x} (deleted)" if r.flags & kmem.VM_SYSV
                 else "/dev/zero (deleted)")
-    elif r.file is not None:
-        ino = int(r.file.dereference()["ino"])
-        line = f"{r.start:08x}-{r.end:08x} {r.perms()} {r.file_off:08x} 00:01 {ino} "
-        name = kmem.inode_path(r.file)
     else:
         line = f"{r.start:08x}-{r.end:08x} {r.perms()} 00000000 00:00 0 "
         name = ("[heap]" if r.flags & kmem.VM_HEAP else

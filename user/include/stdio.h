@@ -40,5 +40,6 @@ int vfprintf(FILE *f, const char *fmt, va_list ap);
 int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap);
 
 void perror(const char *s);
+int rename(const char *from, const char *to);
 
 #endif

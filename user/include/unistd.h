@@ -28,6 +28,14 @@ int _llseek(unsigned int fd, unsigned long offset_high, unsigned long offset_low
 	    loff_t *result, unsigned int whence);
 pid_t getpid(void);
 pid_t getppid(void);
+int unlink(const char *path);
+int rmdir(const char *path);
+int pipe(int fds[2]);
+int pipe2(int fds[2], int flags);
+int truncate(const char *path, off_t length);
+int ftruncate(int fd, off_t length);
+int fsync(int fd);
+int fdatasync(int fd);
 
 int brk(void *addr);
 void *sbrk(int increment);

@@ -1,8 +1,10 @@
 /* wrappers.c: C wrappers that give raw system calls their POSIX names and shapes:
  * brk and sbrk over the raw __brk (Linux's brk returns the break, not 0/-1),
- * mmap over mmap2, wait and waitpid over wait4, sleep over nanosleep. */
+ * mmap over mmap2, wait and waitpid over wait4, sleep over nanosleep, statfs and
+ * fstatfs over statfs64 and fstatfs64. */
 #include <errno.h>
 #include <sys/mman.h>
+#include <sys/statfs.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -66,4 +68,18 @@ unsigned int sleep(unsigned int seconds)
 	if (nanosleep(&request, &remaining) < 0)
 		return remaining.tv_sec + (remaining.tv_nsec > 0);
 	return 0;
+}
+
+/* statfs, fstatfs: the 64-bit calls, which want the structure's size. */
+int __statfs64(const char *path, unsigned int size, struct statfs *buf);
+int __fstatfs64(int fd, unsigned int size, struct statfs *buf);
+
+int statfs(const char *path, struct statfs *buf)
+{
+	return __statfs64(path, sizeof(*buf), buf);
+}
+
+int fstatfs(int fd, struct statfs *buf)
+{
+	return __fstatfs64(fd, sizeof(*buf), buf);
 }

@@ -46,6 +46,13 @@ _Static_assert(sizeof(struct stat) == 96, "struct stat must match Linux's stat64
 #define S_ISSOCK(m) (((m) & S_IFMT) == S_IFSOCK)
 
 int fstat64(int fd, struct stat *st);
+int stat64(const char *path, struct stat *st);
+int mkdir(const char *path, mode_t mode);
+
+static inline int stat(const char *path, struct stat *st)
+{
+	return stat64(path, st);
+}
 
 static inline int fstat(int fd, struct stat *st)
 {

@@ -59,7 +59,7 @@ static int map_stack(struct mm *mm, const struct elf_image *img, const char *pat
         t = t * 6364136223846793005ull + 1442695040888963407ull;
         aux.random[i] = (uint8_t)(t >> 56);
     }
-    uint8_t *buf = kmalloc(STACK_BUILD_SIZE);
+    uint8_t *buf = kmalloc_wait(STACK_BUILD_SIZE);
     if (!buf)
         return -ENOMEM;
     int err = exec_stack_build(buf, STACK_BUILD_SIZE, USER_TOP, argv, argc, envp, envc,
@@ -185,7 +185,7 @@ long sys_execve(const char *upath, const char *const *uargv, const char *const *
     long len = strncpy_from_user(path, upath, sizeof path);
     if (len < 0)
         return len;
-    char *strings = kmalloc(EXEC_ARG_MAX);
+    char *strings = kmalloc_wait(EXEC_ARG_MAX);
     const char **argv = kmalloc(2 * EXEC_MAX_ARGS * sizeof(char *));
     int err = (!strings || !argv) ? -ENOMEM : 0;
     uint32_t used = 0;

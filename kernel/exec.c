@@ -53,7 +53,9 @@ static int map_stack(struct mm *mm, const struct elf_image *img, const char *pat
                      const char *const *argv, int argc, const char *const *envp, int envc,
                      uint32_t *sp)
 {
-    struct exec_auxv aux = { img->phdr, img->phent, img->phnum, img->entry, { 0 }, path };
+    uint32_t eax, ebx, ecx, hwcap;
+    cpuid(1, &eax, &ebx, &ecx, &hwcap);
+    struct exec_auxv aux = { img->phdr, img->phent, img->phnum, img->entry, hwcap, { 0 }, path };
     uint64_t t = rdtsc();
     for (int i = 0; i < 16; i++) {
         t = t * 6364136223846793005ull + 1442695040888963407ull;

@@ -3,7 +3,7 @@
 # project header. They go into build/initrd-stock.cpio under /stock (beside
 # everything of build/initrd.cpio), which the stock tests boot; the plain
 # initrd stays small for the tests that squeeze RAM with mem=.
-STOCK_PROGS := hello fork spawn fpstress
+STOCK_PROGS := hello fork spawn fpstress printf malloc auxv libc musl_start
 STOCK_CFLAGS := -m32 -static -O2 -g -Wall -Wextra -Werror
 STOCK_LDLIBS := -lm
 STOCK_BINS := $(STOCK_PROGS:%=$(BUILD)/stock/%)
@@ -14,6 +14,9 @@ $(STOCK_BINS): $(BUILD)/stock/%: tests/stock/%.c tests/stock/check.h
 
 # fpstress does its double and float arithmetic in SSE registers.
 $(BUILD)/stock/fpstress: STOCK_CFLAGS += -msse2 -mfpmath=sse
+# musl_start brings its own _start and no C library (musl's start-up, by hand).
+$(BUILD)/stock/musl_start: STOCK_CFLAGS += -nostdlib -ffreestanding -fno-stack-protector -fno-pie
+$(BUILD)/stock/musl_start: STOCK_LDLIBS :=
 
 $(BUILD)/initrd-stock.cpio: $(BUILD)/initrd.cpio $(STOCK_BINS)
 	rm -rf $(BUILD)/initrd-stock && cp -a $(BUILD)/initrd $(BUILD)/initrd-stock

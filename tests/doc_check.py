@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """doc_check.py: keeps docs/design.md true of the code. Each list that the
 page gives of something the code defines (the system calls, the reasons a
-page fault is decided, the build outputs, the command-line options, the
+page fault is decided, the auxiliary vector, the build outputs, the command-line options, the
 trace classes, the /proc files, the GDB commands) follows a
 marker line `<!-- checked: NAME -->` and is compared here with the source it
 describes; so are the layering rules of the page's section 1. README.md's
@@ -235,6 +235,21 @@ def check_build(doc):
     return f"{DOC} lacks build outputs {', '.join(missing)}" if missing else None
 
 
+def check_auxv(doc):
+    """The auxiliary vector's keys, in the order kernel/exec_stack.c writes them."""
+    path = "kernel/exec_stack.c"
+    body = c_block(read(path), r"pairs\[EXEC_AUXV_PAIRS\]\[2\]\s*=\s*\{", path)
+    code = re.findall(r"\{\s*(AT_\w+)\s*,", strip_c_comments(body))
+    if not code:
+        raise CheckError(f"{path}: put_auxv's pairs not found")
+    rows, _ = doc_table(doc, "auxv")
+    documented = [k for r in rows if r for k in re.findall(r"`(AT_\w+)`", r[0])]
+    if documented != code:
+        return (f"{DOC}'s auxiliary vector lists {' '.join(documented)}; "
+                f"{path} writes {' '.join(code)}")
+    return None
+
+
 def check_cmdline(doc):
     path = "kernel/cmdline.c"
     code = set(re.findall(r'strcmp\(\s*word\s*,\s*"([\w-]+)"\s*\)', read(path)))
@@ -330,6 +345,7 @@ def check_layering(doc):
 CHECKS = [("syscalls", check_syscalls), ("fault", check_fault), ("build", check_build),
           ("cmdline", check_cmdline), ("trace", check_trace),
           ("proc", check_proc), ("gdb", check_gdb), ("programs", check_programs),
+          ("auxv", check_auxv),
           ("layering", check_layering)]
 
 

@@ -61,14 +61,16 @@ static int map_stack(struct mm *mm, const struct elf_image *img, uint32_t interp
                      const char *path, const char *const *argv, int argc,
                      const char *const *envp, int envc, uint32_t *sp)
 {
+    uint32_t eax, ebx, ecx, hwcap;
+    cpuid(1, &eax, &ebx, &ecx, &hwcap);
     struct exec_auxv aux = { img->phdr, img->phent, img->phnum, img->entry, interp_base,
-                             { 0 }, path };
+                             hwcap, { 0 }, path };
     uint64_t t = rdtsc();
     for (int i = 0; i < 16; i++) {
         t = t * 6364136223846793005ull + 1442695040888963407ull;
         aux.random[i] = (uint8_t)(t >> 56);
     }
-    uint8_t *buf = kmalloc(STACK_BUILD_SIZE);
+    uint8_t *buf = kmalloc_wait(STACK_BUILD_SIZE);
     if (!buf)
         return -ENOMEM;
     int err = exec_stack_build(buf, STACK_BUILD_SIZE, USER_TOP, argv, argc, envp, envc,
@@ -244,7 +246,7 @@ long sys_execve(const char *upath, const char *const *uargv, const char *const *
     long len = strncpy_from_user(path, upath, sizeof path);
     if (len < 0)
         return len;
-    char *strings = kmalloc(EXEC_ARG_MAX);
+    char *strings = kmalloc_wait(EXEC_ARG_MAX);
     const char **argv = kmalloc(2 * EXEC_MAX_ARGS * sizeof(char *));
     int err = (!strings || !argv) ? -ENOMEM : 0;
     uint32_t used = 0;

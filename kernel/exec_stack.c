@@ -1,7 +1,7 @@
 /* exec_stack.c: building a new program's initial stack in a kernel buffer:
- * the strings, the AT_RANDOM bytes, then argc, argv, envp and the auxiliary
- * vector, the way Linux's create_elf_tables leaves them, so that our crt0
- * and any other Linux i386 libc start the same. The layout is drawn in
+ * the strings, the platform name, the AT_RANDOM bytes, then argc, argv,
+ * envp and the auxiliary vector, the way Linux's create_elf_tables leaves
+ * them, so that our crt0 and any other Linux i386 libc start the same. The layout is drawn in
  * exec_stack.h. Pure logic: also a host unit test. */
 #include "kernel/exec_stack.h"
 #include "kernel/errno.h"
@@ -79,17 +79,18 @@ static uint64_t table_words(uint32_t argc, uint32_t envc)
 /* Writes the auxiliary vector's (key, value) pairs upwards from user
  * address va, AT_NULL last. */
 static void put_auxv(struct stack_cursor *c, uint32_t va, const struct exec_auxv *aux,
-                     uint32_t random_va, uint32_t execfn_va)
+                     uint32_t random_va, uint32_t execfn_va, uint32_t platform_va)
 {
     const uint32_t pairs[EXEC_AUXV_PAIRS][2] = {
-        { AT_PHDR, aux->phdr },     { AT_PHENT, aux->phent },
-        { AT_PHNUM, aux->phnum },   { AT_PAGESZ, PAGE_SIZE },
-        { AT_BASE, aux->base },
+        { AT_HWCAP, aux->hwcap },   { AT_PAGESZ, PAGE_SIZE },
+        { AT_CLKTCK, EXEC_CLKTCK }, { AT_PHDR, aux->phdr },
+        { AT_PHENT, aux->phent },   { AT_PHNUM, aux->phnum },
+        { AT_BASE, aux->base },     { AT_FLAGS, 0 },
         { AT_ENTRY, aux->entry },   { AT_UID, 0 },
         { AT_EUID, 0 },             { AT_GID, 0 },
         { AT_EGID, 0 },             { AT_SECURE, 0 },
         { AT_RANDOM, random_va },   { AT_EXECFN, execfn_va },
-        { AT_NULL, 0 },
+        { AT_PLATFORM, platform_va }, { AT_NULL, 0 },
     };
     for (int i = 0; i < EXEC_AUXV_PAIRS; i++) {
         put_word(c, va + 8 * i, pairs[i][0]);
@@ -122,6 +123,9 @@ int exec_stack_build(uint8_t *buf, uint32_t buf_size, uint32_t top_va,
     uint32_t strings_va = c.sp;
     if (!aux->execfn && argc > 0)
         execfn_va = strings_va;     /* argv[0] comes first */
+    if (cursor_push(&c, EXEC_PLATFORM, sizeof EXEC_PLATFORM) < 0)
+        return -E2BIG;
+    uint32_t platform_va = c.sp;
     if (cursor_push(&c, aux->random, sizeof aux->random) < 0)
         return -E2BIG;
     uint32_t random_va = c.sp;
@@ -140,15 +144,15 @@ int exec_stack_build(uint8_t *buf, uint32_t buf_size, uint32_t top_va,
     put_word(&c, argv_null, 0);
     put_word(&c, envp_null, 0);
 
-    put_auxv(&c, envp_null + 4, aux, random_va, execfn_va);
+    put_auxv(&c, envp_null + 4, aux, random_va, execfn_va, platform_va);
     *sp_out = sp;
     return 0;
 }
 
 uint32_t exec_stack_size_needed(int argc, uint32_t string_bytes, int envc)
 {
-    /* end marker, strings, random bytes, argc's alignment, the tables */
-    uint64_t need = 4 + (uint64_t)string_bytes + 16 + 15 +
+    /* end marker, strings, platform, random bytes, argc's alignment, the tables */
+    uint64_t need = 4 + (uint64_t)string_bytes + sizeof EXEC_PLATFORM + 16 + 15 +
                     4 * table_words(argc < 0 ? 0 : argc, envc < 0 ? 0 : envc);
     return need > UINT32_MAX ? UINT32_MAX : (uint32_t)need;
 }

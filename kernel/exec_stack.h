@@ -14,16 +14,23 @@
 #define AT_PHNUM 5
 #define AT_PAGESZ 6
 #define AT_BASE 7
+#define AT_FLAGS 8
 #define AT_ENTRY 9
 #define AT_UID 11
 #define AT_EUID 12
 #define AT_GID 13
 #define AT_EGID 14
+#define AT_PLATFORM 15
+#define AT_HWCAP 16
+#define AT_CLKTCK 17
 #define AT_SECURE 23
 #define AT_RANDOM 25
 #define AT_EXECFN 31
 
-#define EXEC_AUXV_PAIRS 14      /* the keys above, AT_NULL included */
+#define EXEC_AUXV_PAIRS 18      /* the keys above, AT_NULL included */
+
+#define EXEC_PLATFORM "i686"    /* AT_PLATFORM's string, as Linux gives it */
+#define EXEC_CLKTCK 100         /* AT_CLKTCK: times() ticks per second */
 
 /* What the auxiliary vector tells the new program about itself. */
 struct exec_auxv {
@@ -33,6 +40,8 @@ struct exec_auxv {
     uint32_t entry;             /* AT_ENTRY: the program's, not ld.so's */
     uint32_t base;              /* AT_BASE: where the dynamic linker was
                                    placed, 0 for a static program */
+    uint32_t hwcap;             /* AT_HWCAP: the processor's features, CPUID
+                                   leaf 1's EDX as on Linux i386 */
     uint8_t random[16];         /* copied to the stack for AT_RANDOM (the C
                                    library seeds its stack guard from it) */
     const char *execfn;         /* AT_EXECFN: the path given to execve, copied
@@ -48,17 +57,20 @@ struct exec_auxv {
  *               the execfn string, if aux->execfn
  *               argv[0] .. argv[argc-1] strings, then envp[0] .. envp[envc-1]
  *                 strings, in increasing address order, each NUL-terminated
+ *               the AT_PLATFORM string, "i686"
  *               the 16 AT_RANDOM bytes
  *               padding down to 16-byte alignment, and a gap so that...
  *   *sp_out ->  argc                       ...this is 16-byte aligned
  *               argv[0] .. argv[argc-1], NULL
  *               envp[0] .. envp[envc-1], NULL
- *               auxv pairs (key, value): AT_PHDR .. AT_EXECFN, AT_NULL 0
+ *               auxv pairs (key, value): AT_HWCAP, AT_PAGESZ, AT_CLKTCK,
+ *                 AT_PHDR, AT_PHENT, AT_PHNUM, AT_BASE, AT_FLAGS (0),
+ *                 AT_ENTRY .. AT_EXECFN, AT_PLATFORM, AT_NULL 0 (Linux's order)
  *
  * Every pointer stored is a user address (top_va - buf_size + offset in
  * buf). argv and envp (and their strings) are kernel memory; argv may be
  * NULL when argc is 0, envp when envc is 0. AT_UID, AT_EUID, AT_GID,
- * AT_EGID and AT_SECURE are 0; AT_PAGESZ is PAGE_SIZE.
+ * AT_EGID and AT_SECURE are 0; AT_PAGESZ is PAGE_SIZE, AT_CLKTCK 100.
  * Every byte from *sp to top_va is written (padding is zeroed); bytes of
  * buf below *sp are left as they were, so clear them before showing the
  * page they share with the tables to the user.

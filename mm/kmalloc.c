@@ -5,6 +5,9 @@
  * allocator. Larger objects are runs of contiguous frames. The struct page
  * of each frame says which kind it is, so kfree needs no size. */
 #include "mm/kmalloc.h"
+#ifndef HOST_TEST
+#include "mm/reclaim.h"
+#endif
 #include "kernel/printk.h"
 #include "kernel/string.h"
 #include "mm/frame.h"
@@ -173,3 +176,19 @@ void kmalloc_get_stats(struct kmalloc_stats *st)
 {
     *st = stats;
 }
+
+#ifndef HOST_TEST
+/* When memory is full of user pages (a tmpfs file fills RAM and stays),
+ * free frames are few and scattered. Page replacement frees some, and as
+ * its clock hand sweeps the frame table in address order, a few rounds
+ * free a run. */
+void *kmalloc_wait(size_t size)
+{
+    void *p = kmalloc(size);
+    for (int tries = 0; !p && size > PAGE_SIZE && tries < 8; tries++) {
+        reclaim_pages(RECLAIM_BATCH + (uint32_t)(PAGE_ROUND_UP(size) >> PAGE_SHIFT));
+        p = kmalloc(size);
+    }
+    return p;
+}
+#endif

@@ -13,6 +13,10 @@
  * KMALLOC_MAX_SMALL), uninitialised; NULL when memory is exhausted or size
  * is 0. */
 void *kmalloc(size_t size);
+
+/* kmalloc for a caller that may sleep: when no run of free frames is
+ * large enough, evicts user pages (mm/reclaim.c) and tries again. */
+void *kmalloc_wait(size_t size);
 /* kmalloc, zeroed. */
 void *kzalloc(size_t size);
 /* Frees what kmalloc returned; NULL is ignored. Panics on a pointer that

@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
 """doc_check.py: keeps docs/design.md true of the code. Each list that the
 page gives of something the code defines (the system calls, the reasons a
-page fault is decided, the build outputs, the command-line options, the
+page fault is decided, the auxiliary vector, the build outputs, the command-line options, the
 trace classes, the /proc files, the GDB commands) follows a
 marker line `<!-- checked: NAME -->` and is compared here with the source it
-describes; so are the layering rules of the page's section 1.
+describes; so are the layering rules of the page's section 1. README.md's
+tables of the command line and the GDB commands are checked the same way,
+and its list of the programs in /bin.
 
     python3 tests/doc_check.py           prints `ok NAME` / `FAIL NAME: why`
     python3 tests/doc_check.py --write   rewrites the system-call table of
@@ -19,6 +21,7 @@ import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DOC = "docs/design.md"
+README = "README.md"
 
 
 def read(path):
@@ -32,7 +35,7 @@ class CheckError(Exception):
 
 # --- the page -------------------------------------------------------------
 
-def doc_table(text, name):
+def doc_table(text, name, page=DOC):
     """The rows (lists of cell strings) of the first table after the marker
     `<!-- checked: name -->`, header and separator left out. Returns the
     rows and the (first, end) line numbers the table occupies."""
@@ -41,7 +44,7 @@ def doc_table(text, name):
     try:
         at = next(i for i, l in enumerate(lines) if l.strip() == marker)
     except StopIteration:
-        raise CheckError(f"{DOC} has no line {marker!r}")
+        raise CheckError(f"{page} has no line {marker!r}")
     first = at + 1
     while first < len(lines) and not lines[first].startswith("|"):
         first += 1
@@ -49,7 +52,7 @@ def doc_table(text, name):
     while end < len(lines) and lines[end].startswith("|"):
         end += 1
     if end - first < 2:
-        raise CheckError(f"{DOC}: no table after {marker!r}")
+        raise CheckError(f"{page}: no table after {marker!r}")
     rows = [split_row(l) for l in lines[first + 2:end]]
     return rows, (first, end)
 
@@ -66,15 +69,15 @@ def code_word(cell):
     return m.group(1) if m else cell
 
 
-def compare(what, in_code, in_doc):
+def compare(what, in_code, in_doc, page=DOC):
     """Why the two sets of names differ, or None."""
     missing = sorted(set(in_code) - set(in_doc))
     stale = sorted(set(in_doc) - set(in_code))
     why = []
     if missing:
-        why.append(f"{DOC} lacks {what} {', '.join(missing)}")
+        why.append(f"{page} lacks {what} {', '.join(missing)}")
     if stale:
-        why.append(f"{DOC} lists {what} the code no longer has: {', '.join(stale)}")
+        why.append(f"{page} lists {what} the code no longer has: {', '.join(stale)}")
     return "; ".join(why) or None
 
 
@@ -232,14 +235,40 @@ def check_build(doc):
     return f"{DOC} lacks build outputs {', '.join(missing)}" if missing else None
 
 
+def check_auxv(doc):
+    """The auxiliary vector's keys, in the order kernel/exec_stack.c writes them."""
+    path = "kernel/exec_stack.c"
+    body = c_block(read(path), r"pairs\[EXEC_AUXV_PAIRS\]\[2\]\s*=\s*\{", path)
+    code = re.findall(r"\{\s*(AT_\w+)\s*,", strip_c_comments(body))
+    if not code:
+        raise CheckError(f"{path}: put_auxv's pairs not found")
+    rows, _ = doc_table(doc, "auxv")
+    documented = [k for r in rows if r for k in re.findall(r"`(AT_\w+)`", r[0])]
+    if documented != code:
+        return (f"{DOC}'s auxiliary vector lists {' '.join(documented)}; "
+                f"{path} writes {' '.join(code)}")
+    return None
+
+
 def check_cmdline(doc):
     path = "kernel/cmdline.c"
     code = set(re.findall(r'strcmp\(\s*word\s*,\s*"([\w-]+)"\s*\)', read(path)))
     if not code:
         raise CheckError(f"{path}: found no option (strcmp(word, \"...\"))")
-    rows, _ = doc_table(doc, "cmdline")
-    documented = {re.match(r"[\w-]+", code_word(r[0])).group(0) for r in rows if r}
-    return compare("command-line options", code, documented)
+    return in_both_pages(doc, "cmdline", "command-line options", code,
+                         lambda r: re.match(r"[\w-]+", code_word(r[0])).group(0))
+
+
+def in_both_pages(doc, table, what, code, name_of):
+    """Compares the names of the code with the table marked `table` in
+    docs/design.md and in README.md."""
+    why = []
+    for page, text in ((DOC, doc), (README, read(README))):
+        rows, _ = doc_table(text, table, page)
+        diff = compare(what, code, {name_of(r) for r in rows if r}, page)
+        if diff:
+            why.append(diff)
+    return "; ".join(why) or None
 
 
 def check_trace(doc):
@@ -269,8 +298,18 @@ def check_gdb(doc):
     code = set(re.findall(r'super\(\)\.__init__\(\s*"(\w+)"', read(path)))
     if not code:
         raise CheckError(f"{path}: found no command (super().__init__(\"name\"))")
-    rows, _ = doc_table(doc, "gdb")
-    return compare("GDB commands", code, {code_word(r[0]).split()[0] for r in rows if r})
+    return in_both_pages(doc, "gdb", "GDB commands", code, lambda r: code_word(r[0]).split()[0])
+
+
+def check_programs(doc):
+    """Every program of /bin (USER_PROGS in user/user.mk) is named in README."""
+    m = re.search(r"^USER_PROGS\s*:=((?:.*\\\n)*.*)$", read("user/user.mk"), re.M)
+    if not m:
+        raise CheckError("user/user.mk: no USER_PROGS")
+    progs = m.group(1).replace("\\\n", " ").split()
+    readme = read(README)
+    missing = [p for p in progs if not re.search(rf"`{re.escape(p)}[ `]", readme)]
+    return f"{README} does not name the programs {', '.join(missing)} of /bin" if missing else None
 
 
 MMU_INSN_C = re.compile(r"%%cr[23]\b|\binvlpg\b", re.I)          # in inline assembly
@@ -305,7 +344,9 @@ def check_layering(doc):
 
 CHECKS = [("syscalls", check_syscalls), ("fault", check_fault), ("build", check_build),
           ("cmdline", check_cmdline), ("trace", check_trace),
-          ("proc", check_proc), ("gdb", check_gdb), ("layering", check_layering)]
+          ("proc", check_proc), ("gdb", check_gdb), ("programs", check_programs),
+          ("auxv", check_auxv),
+          ("layering", check_layering)]
 
 
 def run():

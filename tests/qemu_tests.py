@@ -83,7 +83,7 @@ def program_test(name, prog, args="", must=(), mem=128, timeout=120):
 
 
 def stock_test(name, prog, args="", must=(), mem=128, timeout=120, cmdline="quiet",
-               reference=True):
+               reference=True, must_not=()):
     """Boots straight into a stock program (tests/stock/PROG.c, built with
     the distribution's gcc -m32 -static, /stock/PROG in initrd-stock.cpio).
     It prints `ok CASE` / `FAIL CASE: why` lines and `PROG: N passed, M
@@ -92,7 +92,7 @@ def stock_test(name, prog, args="", must=(), mem=128, timeout=120, cmdline="quie
     same, with the reason beside the test)."""
     return Test(name, f"{cmdline} init=/stock/{prog}" + (f" -- {args}" if args else ""), 0,
                 must=[rf"^{prog}: \d+ passed, 0 failed$", r"^init exited with status 0$"] + list(must),
-                must_not=[r"^FAIL ", r"^kernel panic", r"^kernel exception"],
+                must_not=[r"^FAIL ", r"^kernel panic", r"^kernel exception"] + list(must_not),
                 mem=mem, timeout=timeout, initrd="initrd-stock.cpio",
                 reference=[f"stock/{prog}"] + args.split() if reference else None)
 
@@ -487,6 +487,15 @@ TESTS += [
     # CLONE_VM|CLONE_VFORK as a plain fork and cannot exec an i386 program.
     stock_test("stock-spawn", "spawn", reference=False),
     stock_test("stock-fpstress", "fpstress", timeout=240),
+    stock_test("stock-printf", "printf"),
+    stock_test("stock-malloc", "malloc"),
+    stock_test("stock-auxv", "auxv", args="one two"),
+    stock_test("stock-libc", "libc"),
+    # every system call musl's start-up makes is known (the trace says so)
+    stock_test("stock-musl-start", "musl_start", cmdline="quiet trace=syscall",
+               must=[r"^\[syscall\] pid 1 set_thread_area\(.*\) = 0$",
+                     r"^\[syscall\] pid 1 set_tid_address\(.*\) = 1$"],
+               must_not=[r"unknown system call"]),
     # qemu-user does not turn unmasked x87/SSE exceptions into SIGFPE.
     stock_test("stock-fpstress-sigfpe", "fpstress", args="sigfpe", reference=False,
                must=[r"^x87 floating-point error: pid \d+ .*killed by signal 8$"]),

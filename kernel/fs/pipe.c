@@ -192,7 +192,7 @@ static int pipe_make(int nonblock, struct file **rf, struct file **wf)
 {
     struct inode *ip = fs_inode_alloc("", 0, 0, S_IFIFO | 0600);
     struct pipe *p = kzalloc(sizeof *p);
-    char *buf = kmalloc(PIPE_SIZE);
+    char *buf = kmalloc_wait(PIPE_SIZE);
     if (!ip || !p || !buf) {
         kfree(ip);
         kfree(p);

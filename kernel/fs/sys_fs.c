@@ -219,6 +219,8 @@ static long do_rename(char *from, char *to)
         return 0;
     if (S_ISDIR(old->mode) && inside(n.dir, old))
         return -EINVAL;                 /* into itself */
+    if (new && inside(o.dir, new))
+        return -ENOTEMPTY;              /* onto a directory above it */
     if (new && (err = replace_check(old, new)) < 0)
         return err;
     if (new)

@@ -11,7 +11,7 @@
 # build/initrd.cpio, which the stock tests boot; the plain initrd stays small
 # for the tests that squeeze RAM with mem=. build/initrd-dyn.cpio holds only
 # ld.so, libc and two dynamic programs, for running them with little RAM.
-STOCK_PROGS := hello fork spawn fpstress dynfail
+STOCK_PROGS := hello fork spawn fpstress printf malloc auxv libc musl_start dynfail
 STOCK_DYN_PROGS := hello dynlink sharelibc dynpressure runmany manylibc
 STOCK_LIBS := ld-linux.so.2 libc.so.6 libm.so.6
 STOCK_CFLAGS := -m32 -O2 -g -Wall -Wextra -Werror
@@ -51,6 +51,9 @@ $(BUILD)/stock/needbad-dyn: tests/stock/needbad.c $(BUILD)/stock/libbad/libbad.s
 
 # fpstress does its double and float arithmetic in SSE registers.
 $(BUILD)/stock/fpstress: STOCK_CFLAGS += -msse2 -mfpmath=sse
+# musl_start brings its own _start and no C library (musl's start-up, by hand).
+$(BUILD)/stock/musl_start: STOCK_CFLAGS += -nostdlib -ffreestanding -fno-stack-protector -fno-pie
+$(BUILD)/stock/musl_start: STOCK_LDLIBS :=
 
 $(BUILD)/initrd-stock.cpio: $(BUILD)/initrd.cpio $(STOCK_BINS) $(STOCK_DYN_BINS) $(STOCK_LIB_FILES) \
 		$(BUILD)/stock/needbad-dyn tools/mkbaddyn.py

@@ -32,6 +32,7 @@ static void setup(uint32_t bytes)
     aux.phnum = 6;
     aux.entry = 0x08049010;
     aux.base = 0xb7fd0000;
+    aux.hwcap = 0x0789ABCD;
     for (int i = 0; i < 16; i++)
         aux.random[i] = (uint8_t)(0x40 + 7 * i);
 }
@@ -125,6 +126,9 @@ static void test_layout(void)
     CHECK(vals[AT_PHDR] == 0x08048034 && vals[AT_PHENT] == 32 && vals[AT_PHNUM] == 6);
     CHECK(vals[AT_PAGESZ] == PAGE_SIZE && vals[AT_ENTRY] == 0x08049010);
     CHECK(vals[AT_BASE] == 0xb7fd0000);
+    CHECK(vals[AT_HWCAP] == 0x0789ABCD && vals[AT_CLKTCK] == 100);
+    /* Linux's order: AT_HWCAP first, AT_PLATFORM just before AT_NULL */
+    CHECK(rd(auxv) == AT_HWCAP && rd(auxv + 8 * (EXEC_AUXV_PAIRS - 2)) == AT_PLATFORM);
     CHECK(vals[AT_UID] == 0 && vals[AT_EUID] == 0 && vals[AT_GID] == 0 &&
           vals[AT_EGID] == 0 && vals[AT_SECURE] == 0);
     CHECK(inside(vals[AT_RANDOM], 16));
@@ -152,12 +156,15 @@ static void test_strings_order(void)
     }
     CHECK(s == USER_TOP - 4);
     CHECK(rd(USER_TOP - 4) == 0);
-    /* the random bytes sit just below the strings */
+    /* the platform name sits just below the strings, the random bytes
+     * just below it */
     uint32_t auxv, vals[64];
     if (!walk_args(sp, argv3, 3, envp2, 2, &auxv))
         return;
     CHECK(walk_auxv(auxv, vals) == EXEC_AUXV_PAIRS);
-    CHECK(vals[AT_RANDOM] + 16 == rd(sp + 4));
+    CHECK(vals[AT_PLATFORM] + 5 == rd(sp + 4));
+    CHECK_STR(rs(vals[AT_PLATFORM]), "i686");
+    CHECK(vals[AT_RANDOM] + 16 == vals[AT_PLATFORM]);
 }
 
 static void test_execfn_copied(void)

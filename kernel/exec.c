@@ -17,6 +17,7 @@
 #include "kernel/string.h"
 #include "kernel/x86/trap.h"
 #include "kernel/x86/x86.h"
+#include "mm/page_data.h"
 #include "mm/frame.h"
 #include "mm/kmalloc.h"
 #include "mm/mm.h"
@@ -75,7 +76,7 @@ static int map_stack(struct mm *mm, const struct elf_image *img, const char *pat
             err = -ENOMEM;
             break;
         }
-        memcpy(page_to_virt(pg), buf + (va - base), PAGE_SIZE);
+        page_copy(page_to_virt(pg), buf + (va - base));
         err = pgtable_map(mm->pgdir, va, page_to_phys(pg), PTE_USER | PTE_WRITE);
         if (err)
             frame_free(pg);

@@ -3,6 +3,7 @@
  * raises its frame's count; the first write fault on such a page comes to
  * cow_break, which copies it, or just makes it writable again when this
  * address space is the frame's only user. */
+#include "mm/page_data.h"
 #include "mm/cow.h"
 #include "kernel/errno.h"
 #include "kernel/printk.h"
@@ -86,7 +87,7 @@ int cow_break(struct mm *mm, uint32_t va, pte_t *pte)
     struct page *copy = page_alloc_user();
     int err = copy ? 0 : -ENOMEM;
     if (copy && *pte == was) {          /* else it changed while we slept: retry */
-        memcpy(page_to_virt(copy), page_to_virt(old), PAGE_SIZE);
+        page_copy(page_to_virt(copy), page_to_virt(old));
         err = pgtable_replace(mm->pgdir, va, pte, page_to_phys(copy), keep);
         if (!err) {
             fault_stats.cow_copy++;

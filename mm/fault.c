@@ -27,6 +27,7 @@
  * a frame may evict others and sleep (mm/reclaim.c); every case re-checks
  * its PTE after that, or simply returns so that the access faults again.
  * Running out of memory kills a process with a message. */
+#include "mm/page_data.h"
 #include "mm/fault.h"
 #include "kernel/fs/fs.h"
 #include "kernel/ksyms.h"
@@ -184,7 +185,10 @@ static enum decision fault_fill(struct mm *mm, struct vma *v, uint32_t page, pte
     } else {
         fault_stats.zero_fill++;
     }
-    memset(dst + from_file, 0, PAGE_SIZE - from_file);
+    if (from_file)
+        memset(dst + from_file, 0, PAGE_SIZE - from_file);
+    else
+        page_zero(dst);
     return install(mm, page, pte, 0, pg, prot);
 }
 

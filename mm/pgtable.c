@@ -4,6 +4,7 @@
  * mapping of a managed frame made or removed here is recorded in the
  * frame's reverse map (mm/rmap.c); a swap entry removed here drops its
  * slot reference (mm/swap_map.c). */
+#include "mm/page_data.h"
 #include "mm/pgtable.h"
 #include "kernel/errno.h"
 #include "kernel/printk.h"
@@ -36,7 +37,7 @@ pte_t *pgtable_walk(pde_t *pgdir, uint32_t va, bool create)
         if (!pg)
             return 0;
         pg->flags |= PG_PGTABLE;
-        memset(page_to_virt(pg), 0, PAGE_SIZE);
+        page_zero(page_to_virt(pg));
         /* The PDE allows everything; each PTE decides. */
         *pde = page_to_phys(pg) | PTE_USER | PTE_WRITE | PTE_PRESENT;
     }

@@ -11,6 +11,7 @@
  * first, found through the frame's reverse map. Where each page is sits
  * in chunks of SHM_CHUNK pages, made when first needed, so a large sparse
  * object costs little and growing one never moves much. */
+#include "mm/page_data.h"
 #include "mm/shmem.h"
 #include "kernel/errno.h"
 #include "kernel/printk.h"
@@ -257,7 +258,7 @@ struct page *shm_get_page(struct shm_object *obj, uint32_t index, int *status)
     hold(obj, index, fresh);
     if (fresh_page) {
         charge(obj);
-        memset(page_to_virt(fresh), 0, PAGE_SIZE);
+        page_zero(page_to_virt(fresh));
     } else if (swap_in(obj, index, fresh) < 0) {
         *status = SHM_NOMEM;
         return 0;

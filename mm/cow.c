@@ -2,7 +2,9 @@
  * write-protects every private writable page in both address spaces and
  * raises its frame's count; the first write fault on such a page comes to
  * cow_break, which copies it, or just makes it writable again when this
- * address space is the frame's only user. */
+ * address space is the frame's only user. A page that maps the shared
+ * zero page (mm/zero_page.c) is copy-on-write too: its first write gets
+ * a freshly cleared frame. */
 #include "mm/page_data.h"
 #include "mm/cow.h"
 #include "kernel/errno.h"
@@ -13,6 +15,7 @@
 #include "mm/mm.h"
 #include "mm/pgtable.h"
 #include "mm/vma.h"
+#include "mm/zero_page.h"
 #include "mm/reclaim.h"
 #include "mm/swap_map.h"
 #include "kernel/proc.h"
@@ -75,7 +78,7 @@ int cow_break(struct mm *mm, uint32_t va, pte_t *pte)
     pte_t was = *pte;
     struct page *old = phys_to_page(PTE_FRAME(was));
     pte_t keep = (was & (PTE_FLAGS_MASK & ~(PTE_COW | PTE_PRESENT))) | PTE_WRITE;
-    if (old->count == 1) {
+    if (old->count == 1 && !page_is_zero(old)) {
         /* Nobody else maps this frame: take it over without copying. */
         pgtable_set(mm->pgdir, va, pte, PTE_FRAME(was) | keep | PTE_PRESENT);
         fault_stats.cow_reuse++;
@@ -87,10 +90,16 @@ int cow_break(struct mm *mm, uint32_t va, pte_t *pte)
     struct page *copy = page_alloc_user();
     int err = copy ? 0 : -ENOMEM;
     if (copy && *pte == was) {          /* else it changed while we slept: retry */
-        page_copy(page_to_virt(copy), page_to_virt(old));
+        if (page_is_zero(old))
+            page_zero(page_to_virt(copy));
+        else
+            page_copy(page_to_virt(copy), page_to_virt(old));
         err = pgtable_replace(mm->pgdir, va, pte, page_to_phys(copy), keep);
         if (!err) {
-            fault_stats.cow_copy++;
+            if (page_is_zero(old))
+                fault_stats.zero_fill++;
+            else
+                fault_stats.cow_copy++;
             trace(TRACE_COW, "pid %d copy va %p frame %p -> %p", current->pid, (void *)va,
                   (void *)page_to_phys(old), (void *)page_to_phys(copy));
             copy = 0;                   /* the PTE holds it now */

@@ -42,6 +42,7 @@ enum {
     PG_SHM = 1 << 8,            /* held by a shared memory object (mm/shmem.c) */
     PG_SWAPBAD = 1 << 9,        /* in the swap cache, but writing it failed:
                                    the frame is the only good copy */
+    PG_ZERO = 1 << 10,          /* the shared zero page (mm/zero_page.c) */
 };
 
 extern struct page *frame_table;

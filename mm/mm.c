@@ -1,5 +1,6 @@
 /* mm.c: creating, switching and destroying address spaces. */
 #include "mm/mm.h"
+#include "mm/zero_page.h"
 #include "kernel/printk.h"
 #include "kernel/string.h"
 #include "mm/frame.h"
@@ -56,7 +57,8 @@ void mm_count_pages(struct mm *mm, uint32_t *resident, uint32_t *swapped)
                 va = (va | (PDE_SPAN - 1)) - PAGE_SIZE + 1;
                 continue;
             }
-            *resident += pte_present(*pte);
+            /* The zero page is nobody's: Linux leaves it out of RSS too. */
+            *resident += pte_present(*pte) && PTE_FRAME(*pte) != page_to_phys(zero_page);
             *swapped += pte_is_swap(*pte);
         }
     }

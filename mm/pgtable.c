@@ -2,7 +2,7 @@
  * (0 .. KERNEL_BASE). Page tables are frames from frame_alloc marked
  * PG_PGTABLE. The kernel half is shared and never changed here. Every
  * mapping of a managed frame made or removed here is recorded in the
- * frame's reverse map (mm/rmap.c); a swap entry removed here drops its
+ * frame's reverse map (mm/rmap.c), except those of the zero page; a swap entry removed here drops its
  * slot reference (mm/swap_map.c). */
 #include "mm/page_data.h"
 #include "mm/pgtable.h"
@@ -14,6 +14,7 @@
 #include "mm/mmu.h"
 #include "mm/rmap.h"
 #include "mm/swap_map.h"
+#include "mm/zero_page.h"
 
 static void check_user(uint32_t va, uint32_t len, const char *what)
 {
@@ -60,6 +61,13 @@ static struct page *managed(uint32_t phys)
     return pg && !(pg->flags & PG_RESERVED) ? pg : 0;
 }
 
+/* Are the mappings of pg recorded in its reverse map? All but the zero
+ * page's: it is never evicted, so nobody needs to find them. */
+static bool rmapped(const struct page *pg)
+{
+    return pg && !page_is_zero(pg);
+}
+
 int pgtable_map(pde_t *pgdir, uint32_t va, uint32_t phys, uint32_t flags)
 {
     pte_t *pte = pgtable_walk(pgdir, va, true);
@@ -68,7 +76,7 @@ int pgtable_map(pde_t *pgdir, uint32_t va, uint32_t phys, uint32_t flags)
     if (*pte)
         return -EEXIST;
     struct page *pg = managed(phys);
-    if (pg && rmap_add(pg, pgdir, va) < 0)
+    if (rmapped(pg) && rmap_add(pg, pgdir, va) < 0)
         return -ENOMEM;
     *pte = PTE_FRAME(phys) | (flags & PTE_FLAGS_MASK) | PTE_PRESENT;
     return 0;
@@ -80,7 +88,7 @@ static struct page *clear_present(pde_t *pgdir, uint32_t va, pte_t *pte)
 {
     struct page *pg = managed(PTE_FRAME(*pte));
     pgtable_set(pgdir, va, pte, 0);
-    if (pg)
+    if (rmapped(pg))
         rmap_remove(pg, pgdir, va);
     return pg;
 }
@@ -88,7 +96,7 @@ static struct page *clear_present(pde_t *pgdir, uint32_t va, pte_t *pte)
 int pgtable_replace(pde_t *pgdir, uint32_t va, pte_t *pte, uint32_t phys, uint32_t flags)
 {
     struct page *pg = managed(phys);
-    if (pg && rmap_add(pg, pgdir, va) < 0)
+    if (rmapped(pg) && rmap_add(pg, pgdir, va) < 0)
         return -ENOMEM;
     struct page *old = clear_present(pgdir, va, pte);
     *pte = PTE_FRAME(phys) | (flags & PTE_FLAGS_MASK) | PTE_PRESENT;

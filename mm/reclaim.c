@@ -146,7 +146,7 @@ static uint32_t evict_anon(struct page *pg, struct swap_batch *b)
 static uint32_t evict(struct page *pg, struct swap_batch *b)
 {
     if (pg->flags & (PG_FREE | PG_RESERVED | PG_PGTABLE | PG_SLAB | PG_KMALLOC_RUN | PG_LOCKED |
-                     PG_SWAPBAD))
+                     PG_SWAPBAD | PG_ZERO))
         return 0;
     if (!pg->rmap && !(pg->flags & (PG_FILECACHE | PG_SWAPCACHE | PG_SHM)))
         return 0;                       /* not a user page */

@@ -11,7 +11,6 @@
  * first, found through the frame's reverse map. Where each page is sits
  * in chunks of SHM_CHUNK pages, made when first needed, so a large sparse
  * object costs little and growing one never moves much. */
-#include "mm/page_data.h"
 #include "mm/shmem.h"
 #include "kernel/errno.h"
 #include "kernel/printk.h"
@@ -19,6 +18,7 @@
 #include "kernel/string.h"
 #include "mm/frame.h"
 #include "mm/kmalloc.h"
+#include "mm/page_data.h"
 #include "mm/pgtable.h"
 #include "mm/reclaim.h"
 #include "mm/rmap.h"

@@ -182,6 +182,13 @@ TESTS = [
               must=[r"^t_swap io: read into untouched heap ok, write from swapped page ok$"]),
     swap_test("stack-grows-2M", "stack 2048", must=[r"^t_swap stack: grew by \d+ KiB$"]),
     program_test("demand-paging-counts", "t_demand"),
+    # The shared zero page (mm/zero_page.c), and never to swap with it.
+    program_test("zero-page", "t_zeropage"),
+    Test("zero-page-never-swapped", "quiet mem=8M init=/tests/t_zeropage -- swap", 0, timeout=240,
+         disks=[Disk(1, size=64 << 20, mkswap=True)],
+         must=[r"^t_zeropage swap: pswpout \+[1-9]\d*, 0 zero-page PTEs swapped, 0 changed, 0 bad$",
+               r"^t_zeropage swap: ok$", r"^init exited with status 0$"],
+         must_not=[r"^kernel panic", r"^kernel exception"]),
     # mmap, munmap, mprotect, System V shared memory (issue: mmap).
     program_test("mmap-all-cases", "t_mmap",
                  must=[r"^  60000000-60002000 rw-p 00000000 00:00 0 $",

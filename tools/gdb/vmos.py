@@ -223,6 +223,11 @@ nothing ("not mapped")."""
         shared = " (shared)" if count > 1 or len(users) > 1 else ""
         print(f"  struct page (pfn {phys >> 12}): count {count}, flags {flags:#06x} "
               f"[{kmem.page_flag_names(flags)}]{shared}")
+        bits = {n: b for b, n in kmem.enum_names("PG_FREE").items()}
+        if flags & bits.get("PG_ZERO", 0):
+            print(f"  the shared zero page: mapped read-only by {count - 1} PTEs in all "
+                  "(not in any reverse map); a write gets a private zeroed frame")
+            return
         print(f"  mapped by {len(users)} PTE{'s' if len(users) != 1 else ''}: "
               + (", ".join(users) or "none"))
 
@@ -268,7 +273,7 @@ longer than one) or holding more than one reference (count > 1)."""
         kinds = [("PG_PGTABLE", "page tables"), ("PG_SLAB", "slab"),
                  ("PG_KMALLOC_RUN", "kmalloc runs"), ("PG_FILECACHE", "page cache"),
                  ("PG_SWAPCACHE", "swap cache"), ("PG_SHM", "shared memory"),
-                 ("PG_LOCKED", "under I/O")]
+                 ("PG_LOCKED", "under I/O"), ("PG_ZERO", "zero page")]
         parts = [f"{label} {sum(1 for fl in f.flags if fl & bits[name])}"
                  for name, label in kinds if name in bits]
         cached = sum(bits.get(n, 0) for n in ("PG_FILECACHE", "PG_SWAPCACHE", "PG_SHM"))

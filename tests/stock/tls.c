@@ -2,8 +2,8 @@
  * set_thread_area and get_thread_area with struct user_desc (the entry
  * glibc took, picking free entries with -1, every refusal: EINVAL, ESRCH,
  * EFAULT), a segment loaded into %fs and read through, an entry cleared
- * under a loaded %fs, inheritance by fork, and that a process cannot load
- * a kernel segment into a segment register. */
+ * under a loaded %fs or %ss, inheritance by fork, and that a process
+ * cannot load a kernel segment into a segment register. */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <signal.h>
@@ -145,11 +145,35 @@ static void test_kernel_selectors(void)
     CHECK("loading glibc's own entry (0x33) is fine", WIFEXITED(st) && WEXITSTATUS(st) == 0);
 }
 
+/* A child runs with %ss on a TLS entry (a flat one: the stack still
+ * works) and empties that entry: it cannot be returned to, and dies of
+ * SIGILL, as on Linux; the kernel goes on. */
+static void test_stack_segment_emptied(void)
+{
+    fflush(stdout);
+    pid_t pid = fork();
+    if (pid == 0) {
+        struct user_desc flat = { 7, 0, 0xFFFFF, UD_SEG_32BIT | UD_LIMIT_IN_PAGES };
+        static struct user_desc clear = { 7, 0, 0, 0 };
+        if (set_area(&flat) != 0)
+            _exit(2);
+        long r;
+        __asm__ volatile("movw %w1, %%ss\n\t"
+                         "int $0x80"
+                         : "=a"(r) : "r"(0x3B), "a"(SYS_set_thread_area), "b"(&clear) : "memory");
+        _exit(3);
+    }
+    int st;
+    CHECK("emptying the entry %ss uses: SIGILL",
+          waitpid(pid, &st, 0) == pid && WIFSIGNALED(st) && WTERMSIG(st) == SIGILL);
+}
+
 int main(void)
 {
     test_glibc_entry();
     test_set_and_use();
     test_refusals();
     test_kernel_selectors();
+    test_stack_segment_emptied();
     return check_done("tls");
 }

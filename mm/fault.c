@@ -29,7 +29,6 @@
  * a frame may evict others and sleep (mm/reclaim.c); every case re-checks
  * its PTE after that, or simply returns so that the access faults again.
  * Running out of memory kills a process with a message. */
-#include "mm/page_data.h"
 #include "mm/fault.h"
 #include "kernel/fs/fs.h"
 #include "kernel/ksyms.h"
@@ -44,9 +43,11 @@
 #include "mm/layout.h"
 #include "mm/mm.h"
 #include "mm/mmu.h"
+#include "mm/page_data.h"
 #include "mm/pgtable.h"
 #include "mm/pte.h"
 #include "mm/reclaim.h"
+#include "mm/rmap.h"
 #include "mm/shmem.h"
 #include "mm/swap.h"
 #include "mm/swap_map.h"
@@ -242,7 +243,7 @@ static enum decision fault_swap_in(struct mm *mm, struct vma *v, uint32_t page, 
     }
     uint32_t prot = PTE_USER | ((v->flags & VM_WRITE) ? PTE_WRITE : 0);
     page_get(pg);
-    if (swap_entry_count(slot) == 1 && pg->count == 2 && !pg->rmap) {
+    if (swap_entry_count(slot) == 1 && pg->count == 2 && !rmap_count(pg)) {
         swap_cache_remove(pg);          /* ours alone: the slot can go */
     } else if (prot & PTE_WRITE) {
         prot = (prot & ~PTE_WRITE) | PTE_COW;

@@ -142,7 +142,7 @@ static void release(struct page *pg)
 {
     if (pg->flags & PG_ZERO)
         panic("the zero page lost its last reference");
-    if (pg->rmap)
+    if (pg->mapcount)
         panic("frame at phys %p freed while a page table still maps it",
               (void *)page_to_phys(pg));
     pg->flags = PG_FREE;

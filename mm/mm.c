@@ -8,6 +8,7 @@
 #include "mm/kmap.h"
 #include "mm/mmu.h"
 #include "mm/pgtable.h"
+#include "mm/rmap.h"
 #include "mm/vma.h"
 
 struct mm *mm_create(void)
@@ -27,6 +28,7 @@ struct mm *mm_create(void)
     memset(mm->pgdir, 0, KERNEL_PDX * sizeof(pde_t));
     memcpy(&mm->pgdir[KERNEL_PDX], &kernel_pgdir[KERNEL_PDX],
            (PT_ENTRIES - KERNEL_PDX) * sizeof(pde_t));
+    rmap_add_mm(mm);
     return mm;
 }
 
@@ -34,6 +36,7 @@ void mm_destroy(struct mm *mm)
 {
     if (mm->pgdir_phys == mmu_current_pgdir())
         panic("mm_destroy: address space %p is the current one", (void *)mm);
+    rmap_remove_mm(mm);
     vma_free_all(mm);
     pgtable_destroy_user(mm->pgdir);
     struct page *pg = phys_to_page(mm->pgdir_phys);

@@ -178,6 +178,8 @@ TESTS = [
     swap_test("swap-fork-halves", "fork 24",
               must=[r"^t_swap fork: 24 MiB, children failed 0, parent bad pages 0"]),
     swap_test("swap-four-procs", "procs 4 16", must=[r"^t_swap procs: 4 x 16 MiB, 0 failed"]),
+    swap_test("swap-fork-mixed", "forkmix 16",
+              must=[r"^t_swap forkmix: 16 MiB, generations failed 0, parent bad pages 0, pswpout \+[1-9]\d*$"]),
     swap_test("swap-syscall-io", "io 16",
               must=[r"^t_swap io: read into untouched heap ok, write from swapped page ok$"]),
     swap_test("stack-grows-2M", "stack 2048", must=[r"^t_swap stack: grew by \d+ KiB$"]),

@@ -31,7 +31,7 @@ KERNEL_C := $(wildcard kernel/*.c kernel/*/*.c mm/*.c)
 KERNEL_ASM := boot/multiboot.asm kernel/x86/trap_entry.asm kernel/x86/switch.asm mm/uaccess_copy.asm
 KERNEL_OBJS := $(KERNEL_C:%.c=$(BUILD)/%.o) $(KERNEL_ASM:%.asm=$(BUILD)/%.o)
 
-.PHONY: all deps run run-iso gdb test unit clean
+.PHONY: all deps run run-iso gdb test unit clean bench
 all: $(BUILD)/kernel.elf $(BUILD)/initrd.cpio $(BUILD)/initrd-stock.cpio $(BUILD)/initrd-dyn.cpio $(BUILD)/os.iso $(BUILD)/swap.img
 
 deps:
@@ -121,6 +121,24 @@ run: all
 run-iso: all
 	$(QEMU) $(QEMU_COMMON) $(QEMU_DISPLAY) -cdrom $(BUILD)/os.iso -boot d || \
 		echo "(QEMU exit status $$?)"
+
+# Benchmarks (README.md, "Benchmarks"): /bin/vmbench as init, first the
+# fault, fork, munmap and brk rows in 256 MiB of RAM, then the swap patterns
+# with BENCH_FREE MiB of RAM (mem=) over a working set of BENCH_SET MiB on a
+# fresh swap disk of BENCH_DISK MiB.
+BENCH_FREE ?= 37
+BENCH_SET ?= 132
+BENCH_DISK ?= 256
+BENCH_QEMU := $(QEMU) -accel $(ACCEL) -m 256 -no-reboot -display none -serial stdio \
+	-device isa-debug-exit,iobase=0xf4,iosize=0x04 -kernel $(BUILD)/kernel.elf \
+	-initrd $(BUILD)/initrd.cpio
+bench: all
+	$(BENCH_QEMU) -append "quiet init=/bin/vmbench" | grep -a vmbench || true
+	dd if=/dev/zero of=$(BUILD)/swap-bench.img bs=1M count=$(BENCH_DISK) status=none
+	chmod 600 $(BUILD)/swap-bench.img
+	mkswap $(BUILD)/swap-bench.img > /dev/null
+	$(BENCH_QEMU) -drive file=$(BUILD)/swap-bench.img,format=raw,if=ide,index=1 \
+		-append "quiet mem=$(BENCH_FREE)M init=/bin/vmbench -- swap $(BENCH_SET)" | grep -a vmbench || true
 
 # Debugging: QEMU halted with a GDB stub, GDB attached by .gdbinit (the
 # kernel's symbols and the tools/gdb/vmos.py commands). PROG=NAME also loads

@@ -28,6 +28,7 @@
 #include "mm/kmalloc.h"
 #include "mm/mm.h"
 #include "mm/mmap.h"
+#include "mm/page_data.h"
 #include "mm/pgtable.h"
 #include "mm/reclaim.h"
 #include "mm/uaccess.h"
@@ -84,7 +85,7 @@ static int map_stack(struct mm *mm, const struct elf_image *img, uint32_t interp
             err = -ENOMEM;
             break;
         }
-        memcpy(page_to_virt(pg), buf + (va - base), PAGE_SIZE);
+        page_copy(page_to_virt(pg), buf + (va - base));
         err = pgtable_map(mm->pgdir, va, page_to_phys(pg), PTE_USER | PTE_WRITE);
         if (err)
             frame_free(pg);

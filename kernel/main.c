@@ -23,6 +23,7 @@
 #include "kernel/x86/x86.h"
 #include "mm/frame.h"
 #include "mm/kmap.h"
+#include "mm/zero_page.h"
 
 extern char _kernel_start[], _kernel_end[];
 
@@ -57,6 +58,7 @@ static void memory_init(void)
     report_memory_limits(mapped);
     printk("Memory: %u KiB total, %u KiB free\n", frame_total_count() * 4,
            frame_free_count() * 4);
+    zero_page_init();
 }
 
 /* Starts the first user program (init= and the words after --), then

@@ -16,9 +16,11 @@
  *   PTE zero, tmpfs full                  no room for the page     SIGBUS
  *   PTE zero, file page in the region     first touch              read from the file
  *   PTE zero, shared file, past its end   no page there            SIGBUS
- *   PTE zero, no file behind the page     first touch              zero-fill
+ *   PTE zero, read, no file behind it     first read               map the zero page
+ *   PTE zero, write, no file behind it    first write              zero-fill
  *   PTE holds a swap entry                paged out                swap in (sleeps), retry
- *   PTE present, write, marked COW        shared since fork        break copy-on-write
+ *   PTE present, write, marked COW        shared since fork, or    break copy-on-write
+ *                                           the zero page            (a zeroed frame)
  *   PTE present, access allowed           stale TLB entry          flush, retry
  *   present, write, not COW, writable VMA should not happen        SIGSEGV
  *
@@ -41,14 +43,17 @@
 #include "mm/layout.h"
 #include "mm/mm.h"
 #include "mm/mmu.h"
+#include "mm/page_data.h"
 #include "mm/pgtable.h"
 #include "mm/pte.h"
 #include "mm/reclaim.h"
+#include "mm/rmap.h"
 #include "mm/shmem.h"
 #include "mm/swap.h"
 #include "mm/swap_map.h"
 #include "kernel/sched.h"
 #include "mm/vma.h"
+#include "mm/zero_page.h"
 
 struct fault_stats fault_stats;
 
@@ -171,6 +176,14 @@ static enum decision fault_fill(struct mm *mm, struct vma *v, uint32_t page, pte
         fault_stats.file_fill++;
         return install(mm, page, pte, 0, pg, prot);
     }
+    if (!in_file && !write) {
+        /* Nothing to store yet: share the zero page, read-only. */
+        if (prot & PTE_WRITE)
+            prot = (prot & ~PTE_WRITE) | PTE_COW;
+        page_get(zero_page);
+        fault_stats.zero_page++;
+        return install(mm, page, pte, 0, zero_page, prot);
+    }
     struct page *pg = page_alloc_user();
     if (!pg)
         return FAULT_OOM;
@@ -184,7 +197,10 @@ static enum decision fault_fill(struct mm *mm, struct vma *v, uint32_t page, pte
     } else {
         fault_stats.zero_fill++;
     }
-    memset(dst + from_file, 0, PAGE_SIZE - from_file);
+    if (from_file)
+        memset(dst + from_file, 0, PAGE_SIZE - from_file);
+    else
+        page_zero(dst);
     return install(mm, page, pte, 0, pg, prot);
 }
 
@@ -227,7 +243,7 @@ static enum decision fault_swap_in(struct mm *mm, struct vma *v, uint32_t page, 
     }
     uint32_t prot = PTE_USER | ((v->flags & VM_WRITE) ? PTE_WRITE : 0);
     page_get(pg);
-    if (swap_entry_count(slot) == 1 && pg->count == 2 && !pg->rmap) {
+    if (swap_entry_count(slot) == 1 && pg->count == 2 && !rmap_count(pg)) {
         swap_cache_remove(pg);          /* ours alone: the slot can go */
     } else if (prot & PTE_WRITE) {
         prot = (prot & ~PTE_WRITE) | PTE_COW;
@@ -260,7 +276,8 @@ static enum decision fault_user(struct mm *mm, uint32_t addr, uint32_t err, uint
     if (pte_none(*pte)) {
         int in_file = v->file && page - v->start < v->file_len;
         *how = v->shm ? "shared memory" : in_file ? "read from the file"
-               : (v->file && (v->flags & VM_SHARED)) ? "past the end of the file" : "zero-fill";
+               : (v->file && (v->flags & VM_SHARED)) ? "past the end of the file"
+               : write ? "zero-fill" : "zero page";
         return fault_fill(mm, v, page, pte, write);
     }
     if (pte_present(*pte) && write && !(*pte & PTE_WRITE)) {

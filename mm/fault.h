@@ -21,7 +21,9 @@ void fault_handle(struct trapframe *tf);
 struct fault_stats {
     uint32_t faults;            /* every page fault */
     uint32_t kernel_bugs;       /* kernel faults outside the user-access loops */
-    uint32_t zero_fill;         /* pages filled with zeros on first touch */
+    uint32_t zero_fill;         /* pages filled with zeros on first touch
+                                   (or on the first write after the zero page) */
+    uint32_t zero_page;         /* first reads that mapped the zero page */
     uint32_t file_fill;         /* pages filled from a file on first touch */
     uint32_t cow_copy;          /* copy-on-write faults that copied the page */
     uint32_t cow_reuse;         /* ... that took the page over (count 1) */

@@ -140,7 +140,9 @@ static void check_in_use(struct page *pg, const char *what)
 
 static void release(struct page *pg)
 {
-    if (pg->rmap)
+    if (pg->flags & PG_ZERO)
+        panic("the zero page lost its last reference");
+    if (pg->mapcount)
         panic("frame at phys %p freed while a page table still maps it",
               (void *)page_to_phys(pg));
     pg->flags = PG_FREE;

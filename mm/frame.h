@@ -8,7 +8,6 @@
 #include "mm/layout.h"
 
 struct inode;
-struct rmap_item;
 struct shm_object;
 
 struct page {
@@ -27,7 +26,8 @@ struct page {
         uint32_t index;         /* page cache, shared memory: page number in
                                    the file or object; swap cache: the slot */
     };
-    struct rmap_item *rmap;     /* every user PTE that maps this frame */
+    uint32_t mapcount;          /* user PTEs that map this frame (mm/rmap.c) */
+    uint32_t va;                /* anonymous: the user address it is mapped at */
 };
 
 enum {
@@ -42,6 +42,7 @@ enum {
     PG_SHM = 1 << 8,            /* held by a shared memory object (mm/shmem.c) */
     PG_SWAPBAD = 1 << 9,        /* in the swap cache, but writing it failed:
                                    the frame is the only good copy */
+    PG_ZERO = 1 << 10,          /* the shared zero page (mm/zero_page.c) */
 };
 
 extern struct page *frame_table;

@@ -1,5 +1,6 @@
 /* mm.c: creating, switching and destroying address spaces. */
 #include "mm/mm.h"
+#include "mm/zero_page.h"
 #include "kernel/printk.h"
 #include "kernel/string.h"
 #include "mm/frame.h"
@@ -7,6 +8,7 @@
 #include "mm/kmap.h"
 #include "mm/mmu.h"
 #include "mm/pgtable.h"
+#include "mm/rmap.h"
 #include "mm/vma.h"
 
 struct mm *mm_create(void)
@@ -26,6 +28,7 @@ struct mm *mm_create(void)
     memset(mm->pgdir, 0, KERNEL_PDX * sizeof(pde_t));
     memcpy(&mm->pgdir[KERNEL_PDX], &kernel_pgdir[KERNEL_PDX],
            (PT_ENTRIES - KERNEL_PDX) * sizeof(pde_t));
+    rmap_add_mm(mm);
     return mm;
 }
 
@@ -33,6 +36,7 @@ void mm_destroy(struct mm *mm)
 {
     if (mm->pgdir_phys == mmu_current_pgdir())
         panic("mm_destroy: address space %p is the current one", (void *)mm);
+    rmap_remove_mm(mm);
     vma_free_all(mm);
     pgtable_destroy_user(mm->pgdir);
     struct page *pg = phys_to_page(mm->pgdir_phys);
@@ -56,7 +60,8 @@ void mm_count_pages(struct mm *mm, uint32_t *resident, uint32_t *swapped)
                 va = (va | (PDE_SPAN - 1)) - PAGE_SIZE + 1;
                 continue;
             }
-            *resident += pte_present(*pte);
+            /* The zero page is nobody's: Linux leaves it out of RSS too. */
+            *resident += pte_present(*pte) && PTE_FRAME(*pte) != page_to_phys(zero_page);
             *swapped += pte_is_swap(*pte);
         }
     }

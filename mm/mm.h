@@ -14,6 +14,7 @@ struct mm {
     struct vma *vmas;           /* regions, sorted by address */
     uint32_t brk_start;         /* the heap: [brk_start, brk) */
     uint32_t brk;
+    struct mm *rmap_next;       /* the list of every address space (mm/rmap.c) */
 };
 
 /* Returns a new address space with an empty user half and the kernel half

@@ -2,8 +2,8 @@
  * (0 .. KERNEL_BASE). Page tables are frames from frame_alloc marked
  * PG_PGTABLE. The kernel half is shared and never changed here. Every
  * mapping of a managed frame made or removed here is recorded in the
- * frame's reverse map (mm/rmap.c); a swap entry removed here drops its
- * slot reference (mm/swap_map.c). */
+ * frame's reverse map (mm/rmap.c), except those of the zero page; a swap
+ * entry removed here drops its slot reference (mm/swap_map.c). */
 #include "mm/pgtable.h"
 #include "kernel/errno.h"
 #include "kernel/printk.h"
@@ -11,8 +11,10 @@
 #include "mm/frame.h"
 #include "mm/layout.h"
 #include "mm/mmu.h"
+#include "mm/page_data.h"
 #include "mm/rmap.h"
 #include "mm/swap_map.h"
+#include "mm/zero_page.h"
 
 static void check_user(uint32_t va, uint32_t len, const char *what)
 {
@@ -36,7 +38,7 @@ pte_t *pgtable_walk(pde_t *pgdir, uint32_t va, bool create)
         if (!pg)
             return 0;
         pg->flags |= PG_PGTABLE;
-        memset(page_to_virt(pg), 0, PAGE_SIZE);
+        page_zero(page_to_virt(pg));
         /* The PDE allows everything; each PTE decides. */
         *pde = page_to_phys(pg) | PTE_USER | PTE_WRITE | PTE_PRESENT;
     }
@@ -59,6 +61,13 @@ static struct page *managed(uint32_t phys)
     return pg && !(pg->flags & PG_RESERVED) ? pg : 0;
 }
 
+/* Are the mappings of pg recorded in its reverse map? All but the zero
+ * page's: it is never evicted, so nobody needs to find them. */
+static bool rmapped(const struct page *pg)
+{
+    return pg && !page_is_zero(pg);
+}
+
 int pgtable_map(pde_t *pgdir, uint32_t va, uint32_t phys, uint32_t flags)
 {
     pte_t *pte = pgtable_walk(pgdir, va, true);
@@ -67,8 +76,8 @@ int pgtable_map(pde_t *pgdir, uint32_t va, uint32_t phys, uint32_t flags)
     if (*pte)
         return -EEXIST;
     struct page *pg = managed(phys);
-    if (pg && rmap_add(pg, pgdir, va) < 0)
-        return -ENOMEM;
+    if (rmapped(pg))
+        rmap_add(pg, va);
     *pte = PTE_FRAME(phys) | (flags & PTE_FLAGS_MASK) | PTE_PRESENT;
     return 0;
 }
@@ -79,16 +88,16 @@ static struct page *clear_present(pde_t *pgdir, uint32_t va, pte_t *pte)
 {
     struct page *pg = managed(PTE_FRAME(*pte));
     pgtable_set(pgdir, va, pte, 0);
-    if (pg)
-        rmap_remove(pg, pgdir, va);
+    if (rmapped(pg))
+        rmap_remove(pg);
     return pg;
 }
 
 int pgtable_replace(pde_t *pgdir, uint32_t va, pte_t *pte, uint32_t phys, uint32_t flags)
 {
     struct page *pg = managed(phys);
-    if (pg && rmap_add(pg, pgdir, va) < 0)
-        return -ENOMEM;
+    if (rmapped(pg))
+        rmap_add(pg, va);
     struct page *old = clear_present(pgdir, va, pte);
     *pte = PTE_FRAME(phys) | (flags & PTE_FLAGS_MASK) | PTE_PRESENT;
     if (old)
@@ -125,17 +134,80 @@ int pgtable_map_range(pde_t *pgdir, uint32_t va, uint32_t phys, uint32_t len,
     return 0;
 }
 
+/* The end of the page table's span that va is in, or end if sooner. */
+static uint32_t span_end(uint32_t va, uint32_t end)
+{
+    uint32_t next = (va | (PDE_SPAN - 1)) + 1;
+    return next - 1 < end - 1 ? next : end;
+}
+
+/* Drops what the PTEs of one page table for [va, end) hold, clears them,
+ * and flushes each present one from the TLB if `flush`. */
+static void unmap_table(pte_t *table, uint32_t va, uint32_t end, bool flush)
+{
+    for (; va < end; va += PAGE_SIZE) {
+        pte_t *pte = &table[PTX(va)], old = *pte;
+        if (pte_none(old))
+            continue;
+        *pte = 0;
+        if (pte_is_swap(old)) {
+            swap_entry_put(pte_swap_slot(old));
+            continue;
+        }
+        if (flush)
+            mmu_flush_page(va);
+        struct page *pg = managed(PTE_FRAME(old));
+        if (rmapped(pg))
+            rmap_remove(pg);
+        if (pg)
+            page_put(pg);
+    }
+}
+
 void pgtable_unmap_range(pde_t *pgdir, uint32_t va, uint32_t len)
 {
     check_user(va, len, "pgtable_unmap_range");
-    for (uint32_t off = 0; off < len; off += PAGE_SIZE) {
-        pte_t *pte = pgtable_walk(pgdir, va + off, false);
-        if (!pte) {                     /* no page table: skip to the next */
-            off = ((va + off) | (PDE_SPAN - 1)) - va - PAGE_SIZE + 1;
-            continue;
-        }
-        pgtable_unmap_one(pgdir, va + off, pte);
+    bool flush = is_current(pgdir);
+    for (uint32_t end = va + len; va < end; va = span_end(va, end)) {
+        if (pgdir[PDX(va)] & PTE_PRESENT)
+            unmap_table(phys_to_virt(PTE_FRAME(pgdir[PDX(va)])), va, span_end(va, end), flush);
     }
+}
+
+int pgtable_copy_range(pde_t *dst, pde_t *src, uint32_t va, uint32_t end, bool cow)
+{
+    check_user(va, end - va, "pgtable_copy_range");
+    for (; va < end; va = span_end(va, end)) {
+        if (!(src[PDX(va)] & PTE_PRESENT))
+            continue;                   /* no page table: nothing to copy */
+        pte_t *from = phys_to_virt(PTE_FRAME(src[PDX(va)]));
+        pte_t *to = pgtable_walk(dst, va, true);
+        if (!to)
+            return -ENOMEM;
+        to -= PTX(va);                  /* the start of the table */
+        for (uint32_t a = va, stop = span_end(va, end); a < stop; a += PAGE_SIZE) {
+            pte_t e = from[PTX(a)];
+            if (pte_is_swap(e)) {
+                swap_entry_dup(pte_swap_slot(e));
+            } else if (pte_present(e)) {
+                if (cow && (e & PTE_WRITE))
+                    from[PTX(a)] = e = (e & ~PTE_WRITE) | PTE_COW;
+                struct page *pg = managed(PTE_FRAME(e));
+                if (pg)
+                    page_get(pg);
+                if (rmapped(pg))
+                    rmap_add(pg, a);
+            }
+            to[PTX(a)] = e;
+        }
+    }
+    return 0;
+}
+
+void pgtable_flush_all(pde_t *pgdir)
+{
+    if (is_current(pgdir))
+        mmu_load_pgdir(virt_to_phys(pgdir));
 }
 
 void pgtable_protect_range(pde_t *pgdir, uint32_t va, uint32_t len, uint32_t flags)
@@ -163,12 +235,11 @@ void pgtable_destroy_user(pde_t *pgdir)
     for (uint32_t i = 0; i < KERNEL_PDX; i++) {
         if (!(pgdir[i] & PTE_PRESENT))
             continue;
-        pgtable_unmap_range(pgdir, i * PDE_SPAN, PDE_SPAN);
+        unmap_table(phys_to_virt(PTE_FRAME(pgdir[i])), i * PDE_SPAN, (i + 1) * PDE_SPAN, false);
         struct page *table = phys_to_page(PTE_FRAME(pgdir[i]));
         pgdir[i] = 0;
         table->flags &= ~PG_PGTABLE;
         frame_free(table);
     }
-    if (is_current(pgdir))
-        mmu_load_pgdir(virt_to_phys(pgdir));    /* forget cached PDEs too */
+    pgtable_flush_all(pgdir);           /* forget cached PDEs too */
 }

@@ -37,6 +37,19 @@ void pgtable_protect_range(pde_t *pgdir, uint32_t va, uint32_t len, uint32_t fla
  * returns -EFAULT if va is not mapped. */
 int pgtable_translate(pde_t *pgdir, uint32_t va, uint32_t *phys);
 
+/* fork: copies every PTE of src in [va, end) (page-aligned) into dst, a
+ * page table at a time: a present page gains a reference and a mapping,
+ * and if cow, a writable one becomes read-only and copy-on-write in both;
+ * a swap entry's slot gains a reference. The TLB is not flushed: the
+ * caller does it once (pgtable_flush_all) after the last range. Returns
+ * 0, or -ENOMEM when no frame is left for a table of dst (what was
+ * copied stays, each with its references, for the caller to destroy). */
+int pgtable_copy_range(pde_t *dst, pde_t *src, uint32_t va, uint32_t end, bool cow);
+
+/* Flushes every user entry of the TLB if pgdir is the current one (one
+ * CR3 reload, cheaper than an invlpg per page after a large change). */
+void pgtable_flush_all(pde_t *pgdir);
+
 /* Unmaps the whole user half and frees its page tables. */
 void pgtable_destroy_user(pde_t *pgdir);
 

@@ -36,39 +36,48 @@
 struct reclaim_stats reclaim_stats;
 static uint32_t hand;
 
+/* rmap_walk step of referenced: clears the accessed bit, notes it. */
+static bool clear_accessed(struct mm *mm, uint32_t va, pte_t *pte, void *seen)
+{
+    if (*pte & PTE_ACCESSED) {
+        pgtable_set(mm->pgdir, va, pte, *pte & ~PTE_ACCESSED);
+        *(int *)seen = 1;
+    }
+    return true;
+}
+
 /* Was pg accessed through any of its PTEs since the last look? Clears the
  * accessed bits it finds. */
 static int referenced(struct page *pg)
 {
     int seen = 0;
-    for (struct rmap_item *r = pg->rmap; r; r = r->next) {
-        pte_t *pte = pgtable_walk(r->pgdir, r->va, false);
-        if (pte && (*pte & PTE_ACCESSED)) {
-            pgtable_set(r->pgdir, r->va, pte, *pte & ~PTE_ACCESSED);
-            seen = 1;
-        }
-    }
+    rmap_walk(pg, clear_accessed, &seen);
     return seen;
+}
+
+struct unmap_args {
+    struct page *pg;
+    pte_t new_pte;
+};
+
+/* rmap_walk step of unmap_everywhere: one PTE of the frame replaced. */
+static bool unmap_one(struct mm *mm, uint32_t va, pte_t *pte, void *arg)
+{
+    struct unmap_args *u = arg;
+    rmap_remove(u->pg);
+    pgtable_set(mm->pgdir, va, pte, u->new_pte);
+    if (u->new_pte)
+        swap_entry_dup(pte_swap_slot(u->new_pte));
+    page_put(u->pg);
+    return true;
 }
 
 /* Replaces every PTE that maps pg by new_pte (zero, or a swap entry whose
  * slot then gains a reference per PTE), dropping those references on pg. */
 static void unmap_everywhere(struct page *pg, pte_t new_pte)
 {
-    while (pg->rmap) {
-        struct rmap_item *r = pg->rmap;
-        pde_t *pgdir = r->pgdir;
-        uint32_t va = r->va;
-        pte_t *pte = pgtable_walk(pgdir, va, false);
-        if (!pte || PTE_FRAME(*pte) != page_to_phys(pg) || !pte_present(*pte))
-            panic("reclaim: reverse map of frame %p names %p, which does not map it",
-                  (void *)page_to_phys(pg), (void *)va);
-        rmap_remove(pg, pgdir, va);
-        pgtable_set(pgdir, va, pte, new_pte);
-        if (new_pte)
-            swap_entry_dup(pte_swap_slot(new_pte));
-        page_put(pg);
-    }
+    struct unmap_args u = { pg, new_pte };
+    rmap_walk(pg, unmap_one, &u);
 }
 
 /* Anonymous pages on their way to swap: pages[i] is in the swap cache
@@ -146,9 +155,9 @@ static uint32_t evict_anon(struct page *pg, struct swap_batch *b)
 static uint32_t evict(struct page *pg, struct swap_batch *b)
 {
     if (pg->flags & (PG_FREE | PG_RESERVED | PG_PGTABLE | PG_SLAB | PG_KMALLOC_RUN | PG_LOCKED |
-                     PG_SWAPBAD))
+                     PG_SWAPBAD | PG_ZERO))
         return 0;
-    if (!pg->rmap && !(pg->flags & (PG_FILECACHE | PG_SWAPCACHE | PG_SHM)))
+    if (!rmap_count(pg) && !(pg->flags & (PG_FILECACHE | PG_SWAPCACHE | PG_SHM)))
         return 0;                       /* not a user page */
     if (referenced(pg))
         return 0;                       /* second chance */

@@ -1,28 +1,37 @@
-/* rmap.h: reverse mapping: for each frame, the list of user PTEs (page
- * directory and virtual address) that map it, so that page replacement
- * can unmap a frame that fork shares from every page table at once. */
+/* rmap.h: reverse mapping: from a frame to the user PTEs that map it, so
+ * that page replacement can unmap a frame that fork shares from every
+ * page table at once. A frame counts its mappings (mapcount); the PTEs
+ * themselves are found through the address spaces and regions that can
+ * hold the frame (mm/rmap.c says how and why). */
 #ifndef MM_RMAP_H
 #define MM_RMAP_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include "mm/pte.h"
 
+struct mm;
 struct page;
 
-struct rmap_item {
-    pde_t *pgdir;
-    uint32_t va;
-    struct rmap_item *next;
-};
+/* Every address space, for rmap_walk: mm_create adds, mm_destroy removes. */
+void rmap_add_mm(struct mm *mm);
+void rmap_remove_mm(struct mm *mm);
 
-/* Records that pgdir maps pg at va. Returns 0 or -ENOMEM. */
-int rmap_add(struct page *pg, pde_t *pgdir, uint32_t va);
-
-/* Forgets that pgdir maps pg at va; panics if it was never recorded
- * (a broken invariant: every user mapping of a frame is recorded). */
-void rmap_remove(struct page *pg, pde_t *pgdir, uint32_t va);
+/* A PTE at va starts / stops mapping pg (never the zero page). An
+ * anonymous frame (not in the page cache, not shared memory) is mapped at
+ * one address in every address space that maps it: the first mapping
+ * records it, and rmap_add panics if another address is given. */
+void rmap_add(struct page *pg, uint32_t va);
+void rmap_remove(struct page *pg);
 
 /* How many PTEs map pg. */
 uint32_t rmap_count(const struct page *pg);
+
+/* Calls fn(mm, va, pte, arg) for each of the PTEs that map pg (present,
+ * naming pg's frame), until they are all seen or fn returns false. fn may
+ * change or clear the PTE (and then calls rmap_remove). Panics if fewer
+ * PTEs are found than pg counts. */
+typedef bool (*rmap_fn)(struct mm *mm, uint32_t va, pte_t *pte, void *arg);
+void rmap_walk(struct page *pg, rmap_fn fn, void *arg);
 
 #endif

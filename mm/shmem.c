@@ -18,6 +18,8 @@
 #include "kernel/string.h"
 #include "mm/frame.h"
 #include "mm/kmalloc.h"
+#include "mm/mm.h"
+#include "mm/page_data.h"
 #include "mm/pgtable.h"
 #include "mm/reclaim.h"
 #include "mm/rmap.h"
@@ -138,17 +140,18 @@ static void release_page(struct shm_object *obj, uint32_t i)
         uncharge(obj);
 }
 
-/* Removes every PTE that maps pg (as munmap would, page by page). */
+/* rmap_walk step of unmap_all: one PTE removed, as munmap would. */
+static bool unmap_pte(struct mm *mm, uint32_t va, pte_t *pte, void *arg)
+{
+    (void)arg;
+    pgtable_unmap_one(mm->pgdir, va, pte);
+    return true;
+}
+
+/* Removes every PTE that maps pg (found through its reverse map). */
 static void unmap_all(struct page *pg)
 {
-    while (pg->rmap) {
-        struct rmap_item *r = pg->rmap;
-        pte_t *pte = pgtable_walk(r->pgdir, r->va, false);
-        if (!pte || !pte_present(*pte) || PTE_FRAME(*pte) != page_to_phys(pg))
-            panic("shmem: reverse map of frame %p names %p, which does not map it",
-                  (void *)page_to_phys(pg), (void *)r->va);
-        pgtable_unmap_one(r->pgdir, r->va, pte);
-    }
+    rmap_walk(pg, unmap_pte, 0);
 }
 
 void shm_punch(struct shm_object *obj, uint32_t index)
@@ -257,7 +260,7 @@ struct page *shm_get_page(struct shm_object *obj, uint32_t index, int *status)
     hold(obj, index, fresh);
     if (fresh_page) {
         charge(obj);
-        memset(page_to_virt(fresh), 0, PAGE_SIZE);
+        page_zero(page_to_virt(fresh));
     } else if (swap_in(obj, index, fresh) < 0) {
         *status = SHM_NOMEM;
         return 0;
@@ -280,7 +283,7 @@ int shm_evict(struct page *pg)
     pg->flags &= ~PG_LOCKED;
     wakeup(pg);
     int freed = 0;
-    if (!err && i < obj->npages && frame_of(obj, i) == pg && obj->refs > 1 && !pg->rmap) {
+    if (!err && i < obj->npages && frame_of(obj, i) == pg && obj->refs > 1 && !rmap_count(pg)) {
         chunk_of(obj, i)->slots[i % SHM_CHUNK] = slot;
         unhold(obj, i, pg);
         freed = pg->count == 1;

@@ -223,7 +223,8 @@ def check_fault(doc):
 
 
 def check_build(doc):
-    """Every file `make all` builds is in the table of build outputs."""
+    """Every file `make all` builds is in the table of build outputs, and
+    every target .PHONY names in the table of make targets."""
     m = re.search(r"^all:(.*)$", read("Makefile"), re.M)
     if not m:
         raise CheckError("Makefile: no `all:` target")
@@ -232,7 +233,15 @@ def check_build(doc):
         raise CheckError("Makefile: `all:` names no $(BUILD)/ file")
     rows, _ = doc_table(doc, "build")
     missing = sorted(code - {code_word(r[0]) for r in rows if r})
-    return f"{DOC} lacks build outputs {', '.join(missing)}" if missing else None
+    why = [f"{DOC} lacks build outputs {', '.join(missing)}"] if missing else []
+    m = re.search(r"^\.PHONY:(.*)$", read("Makefile"), re.M)
+    if not m:
+        raise CheckError("Makefile: no .PHONY line")
+    rows, _ = doc_table(doc, "make")
+    missing = sorted(set(m.group(1).split()) - {code_word(r[0]) for r in rows if r})
+    if missing:
+        why.append(f"{DOC} lacks make targets {', '.join(missing)}")
+    return "; ".join(why) or None
 
 
 def check_auxv(doc):

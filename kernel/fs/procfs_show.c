@@ -20,6 +20,7 @@
 #include "mm/pte.h"
 #include "mm/swap.h"
 #include "mm/vma.h"
+#include "mm/zero_page.h"
 #include "kernel/ipc_shm.h"
 #include "kernel/format.h"
 #include "kernel/string.h"
@@ -36,6 +37,7 @@
 /* pagemap entry bits (Linux's Documentation/admin-guide/mm/pagemap.rst). */
 #define PM_PFN_MASK ((1ull << 55) - 1)  /* bits 0-54: pfn, or swap type and offset */
 #define PM_SWAP_TYPE_BITS 5             /* swap: bits 0-4 type, 5-54 offset */
+#define PM_ZERO (1ull << 58)            /* ours (zero in Linux): the shared zero page */
 #define PM_FILE (1ull << 61)            /* file page or shared anonymous */
 #define PM_SWAP (1ull << 62)
 #define PM_PRESENT (1ull << 63)
@@ -92,6 +94,8 @@ void procfs_show_vmstat(struct seqbuf *s)
      * swap-in is one page, one fault). */
     seqbuf_printf(s, "pgmajfault %u\n", fault_stats.file_fill + pswpin);
     seqbuf_printf(s, "zero_fill %u\n", fault_stats.zero_fill);
+    seqbuf_printf(s, "zero_page %u\n", fault_stats.zero_page);
+    seqbuf_printf(s, "nr_zero_page_mapped %u\n", zero_page_mapped());
     seqbuf_printf(s, "file_fill %u\n", fault_stats.file_fill);
     seqbuf_printf(s, "cow_copy %u\n", fault_stats.cow_copy);
     seqbuf_printf(s, "cow_reuse %u\n", fault_stats.cow_reuse);
@@ -171,7 +175,9 @@ void procfs_show_maps(struct seqbuf *s, const struct proc *p)
 /* The pagemap entry of the page at va in mm (Linux's pte_to_pagemap_entry):
  * present and the frame number, or swapped and the slot; "file page" when
  * the frame belongs to the page cache or to a shared memory object, as
- * Linux counts shmem pages. */
+ * Linux counts shmem pages. The shared zero page is "file page" too (it is
+ * not the process's own) and also has bit 58, which is ours: Linux
+ * leaves it zero. */
 static uint64_t pagemap_entry(struct mm *mm, uint32_t va)
 {
     pte_t *pte = pgtable_walk(mm->pgdir, va, false);
@@ -186,6 +192,8 @@ static uint64_t pagemap_entry(struct mm *mm, uint32_t va)
     struct page *pg = phys_to_page(PTE_FRAME(*pte));
     if (pg && (pg->flags & (PG_FILECACHE | PG_SHM)))
         e |= PM_FILE;                   /* a page-cache or shared-memory frame */
+    if (pg && page_is_zero(pg))
+        e |= PM_FILE | PM_ZERO;
     return e;
 }
 

@@ -5,6 +5,7 @@
  * (kernel/x86/gdt.c) for the running process. */
 #include "kernel/x86/sys_tls.h"
 #include "kernel/errno.h"
+#include "kernel/printk.h"
 #include "kernel/proc.h"
 #include "kernel/x86/gdt.h"
 #include "kernel/x86/tls.h"
@@ -24,6 +25,19 @@ static void fix_user_segments(struct trapframe *tf, const struct tls_state *t)
             *regs[i] = 0;
 }
 
+/* The stack segment has no null to fall back on: a process whose %ss was
+ * the entry it just emptied could not be returned to (iret would fault in
+ * the kernel). Linux kills it with SIGILL ("iret exception"); so do we,
+ * on its way out of this system call. */
+static void check_user_stack_segment(struct trapframe *tf, const struct tls_state *t)
+{
+    if (tls_selector_usable(t, tf->user_ss))
+        return;
+    printk("set_thread_area: pid %d (%s) emptied the segment in %%ss: killed by signal %d\n",
+           current->pid, current->name, SIGILL);
+    signal_send(current, SIGILL);
+}
+
 long sys_set_thread_area(struct user_desc *uinfo)
 {
     struct user_desc info;
@@ -40,6 +54,7 @@ long sys_set_thread_area(struct user_desc *uinfo)
     tls_install(&current->tls, entry, &info);
     gdt_load_tls(&current->tls);
     fix_user_segments(current->tf, &current->tls);
+    check_user_stack_segment(current->tf, &current->tls);
     return 0;
 }
 

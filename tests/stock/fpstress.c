@@ -19,7 +19,7 @@
 #include "check.h"
 
 #define NCHILD 4
-#define ROUNDS 60000
+#define ROUNDS 250000
 
 struct result {
     long double x87;

@@ -6,7 +6,8 @@
  * modify_ldt, as musl does, if that fails); loads %gs with the selector
  * (entry << 3) | 3; reads its thread block back through %gs:0, which holds
  * the block's own address (the i386 TLS ABI's self-pointer); and calls
- * set_tid_address. Prints ok/FAIL lines like the other stock programs. */
+ * set_tid_address. It also checks that it started with no TLS segment
+ * (tests/stock/spawn.c runs it from a process that has one). Prints ok/FAIL lines like the other stock programs. */
 #include <stdint.h>
 
 #define NR_exit_group 252
@@ -128,6 +129,20 @@ __attribute__((used)) static void start_c(long *p)
     check("auxv: AT_PAGESZ 4096", pagesz == 4096);
     check("auxv: AT_ENTRY is _start", entry == (uint32_t)_start);
     check("auxv: AT_RANDOM", random != 0);
+
+    /* A fresh program has no TLS segment, whatever its parent had. */
+    uint32_t fs0, gs0;
+    __asm__ volatile("movl %%fs, %0; movl %%gs, %1" : "=r"(fs0), "=r"(gs0));
+    /* Linux starts a program with both null; qemu-user (the reference
+     * on some hosts) does not, so this is a line the QEMU test matches. */
+    put("  %fs ");
+    put_num(fs0);
+    put(" %gs ");
+    put_num(gs0);
+    put(" at start\n");
+    struct user_desc none = { 6, 1, 1, 0 };
+    check("GDT entry 6 is empty at start",
+          sys3(NR_get_thread_area, (long)&none, 0, 0) == 0 && none.base_addr == 0 && none.limit == 0);
 
     tcb.self = &tcb;
     struct user_desc d = { (uint32_t)-1, (uint32_t)&tcb, 0xFFFFF,

@@ -4,6 +4,7 @@
  * itself again as the child ("spawn child N" exits with N). */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <fcntl.h>
 #include <sched.h>
 #include <signal.h>
 #include <spawn.h>
@@ -145,6 +146,30 @@ static void test_clone_vfork_tids(void)
           syscall(SYS_clone, CLONE_VM | SIGCHLD, 0, 0, 0, 0) == -1 && errno == EINVAL);
 }
 
+/* exec resets the TLS segments: musl_start (beside this program) checks
+ * that it starts with %fs and %gs null and no TLS entry, though this
+ * process has glibc's in entry 6 and %gs. */
+static void test_exec_resets_tls(void)
+{
+    char path[256];
+    strncpy(path, self, sizeof path - 20);
+    path[sizeof path - 20] = 0;
+    char *slash = strrchr(path, '/');
+    strcpy(slash ? slash + 1 : path, "musl_start");
+    fflush(stdout);
+    pid_t pid = fork();
+    if (pid == 0) {
+        int devnull = open("/dev/null", O_WRONLY);
+        if (devnull >= 0)
+            dup2(devnull, 1);
+        char *argv[] = { path, 0 };
+        execv(path, argv);
+        _exit(127);
+    }
+    int st = wait_for(pid);
+    CHECK("exec: a program starts with no TLS segment (musl_start)", WIFEXITED(st) && WEXITSTATUS(st) == 0);
+}
+
 int main(int argc, char **argv)
 {
     if (argc == 3 && strcmp(argv[1], "child") == 0)
@@ -155,5 +180,6 @@ int main(int argc, char **argv)
     test_posix_spawn();
     test_vfork();
     test_clone_vfork_tids();
+    test_exec_resets_tls();
     return check_done("spawn");
 }

@@ -4,7 +4,9 @@
 #include "kernel/errno.h"
 #include "mm/frame.h"
 #include "mm/kmalloc.h"
+#include "mm/mm.h"
 #include "mm/pgtable.h"
+#include "mm/rmap.h"
 #include "mm/swap_map.h"
 #include "unit.h"
 
@@ -128,7 +130,7 @@ static void map_range_across_4mib_creates_two_tables(void)
     uint32_t phys = page_to_phys(run), va = 4 * MiB - 2 * PAGE_SIZE, out = 0;
     uint32_t before = frame_free_count();
     CHECK(pgtable_map_range(pgdir, va, phys, 4 * PAGE_SIZE, PTE_USER) == 0);
-    CHECK(frame_free_count() == before - 2 - 1);        /* two tables, a reverse-map slab */
+    CHECK(frame_free_count() == before - 2);            /* two tables, nothing else */
     CHECK((pgdir[0] & PTE_PRESENT) && (pgdir[1] & PTE_PRESENT));
     CHECK(PTE_FRAME(pgdir[0]) != PTE_FRAME(pgdir[1]));
     for (uint32_t i = 0; i < 4; i++) {
@@ -176,8 +178,8 @@ static void unmap_drops_reference(void)
     pgtable_unmap_range(pgdir, VA, 2 * PAGE_SIZE);
     CHECK(sole->count == 0 && (sole->flags & PG_FREE));
     CHECK(shared->count == 1 && !(shared->flags & PG_FREE));
-    CHECK(frame_free_count() == before + 1 + 1);        /* the frame, the empty rmap slab */
-    CHECK(sole->rmap == 0 && shared->rmap == 0);
+    CHECK(frame_free_count() == before + 1);            /* the frame, and nothing else */
+    CHECK(sole->mapcount == 0 && shared->mapcount == 0);
     CHECK(pgtable_translate(pgdir, VA, &out) == -EFAULT);
     CHECK(pgtable_translate(pgdir, VA + PAGE_SIZE, &out) == -EFAULT);
     CHECK(pte_of(VA) == 0 && pte_of(VA + PAGE_SIZE) == 0);
@@ -244,7 +246,7 @@ static void destroy_user_frees_everything(void)
     pgdir[KERNEL_PDX] = PTE_PRESENT | PTE_WRITE | PTE_HUGE;
     for (int i = 0; i < 4; i++)
         CHECK(pgtable_map(pgdir, vas[i], page_to_phys(frame_alloc()), PTE_USER) == 0);
-    CHECK(frame_free_count() == before - 4 - 3 - 1);    /* pages, tables, rmap slab */
+    CHECK(frame_free_count() == before - 4 - 3);        /* pages, tables: no rmap records */
     pgtable_destroy_user(pgdir);
     CHECK(frame_free_count() == before);
     for (uint32_t i = 0; i < KERNEL_PDX; i++)
@@ -270,7 +272,84 @@ static void kernel_half_range_panics(void)
     CHECK(pgtable_map_range(pgdir, KERNEL_BASE - PAGE_SIZE, phys, PAGE_SIZE, PTE_USER) == 0);
 }
 
+/* fork's copy: a writable page becomes copy-on-write in both tables
+ * (without a TLB flush per page), a read-only one is shared as it is, a
+ * swap entry's slot gains a reference; destroying the copy gives every
+ * reference and mapping back. */
+static void copy_range_shares_and_write_protects(void)
+{
+    setup(true);
+    struct page *a = frame_alloc(), *b = frame_alloc(), *dpg = frame_alloc();
+    pde_t *dst = page_to_virt(dpg);
+    memset(dst, 0, PAGE_SIZE);
+    uint32_t pa = page_to_phys(a), pb = page_to_phys(b);
+    CHECK(pgtable_map(pgdir, VA, pa, PTE_USER | PTE_WRITE) == 0);
+    CHECK(pgtable_map(pgdir, VA + PAGE_SIZE, pb, PTE_USER) == 0);
+    swap_entry_dup(9);
+    *pgtable_walk(pgdir, VA + 2 * PAGE_SIZE, false) = pte_make_swap(9);
+    CHECK(pgtable_copy_range(dst, pgdir, VA, VA + 8 * MiB, true) == 0);
+    CHECK(unit_flushes == 0);
+    pte_t cow = pa | PTE_PRESENT | PTE_USER | PTE_COW;
+    CHECK(pte_of(VA) == cow && *pgtable_walk(dst, VA, false) == cow);
+    CHECK(*pgtable_walk(dst, VA + PAGE_SIZE, false) == (pb | PTE_PRESENT | PTE_USER));
+    CHECK(*pgtable_walk(dst, VA + 2 * PAGE_SIZE, false) == pte_make_swap(9));
+    CHECK(*pgtable_walk(dst, VA + 3 * PAGE_SIZE, false) == 0);
+    CHECK(!(dst[PDX(VA) + 1] & PTE_PRESENT));   /* no table where src has none */
+    CHECK(a->count == 2 && a->mapcount == 2 && b->count == 2 && b->mapcount == 2);
+    CHECK(swap_entry_count(9) == 2);
+    pgtable_flush_all(pgdir);
+    CHECK(unit_cr3 == page_to_phys(pgdir_page));
+    pgtable_destroy_user(dst);
+    CHECK(a->count == 1 && a->mapcount == 1 && b->count == 1 && b->mapcount == 1);
+    CHECK(swap_entry_count(9) == 1);
+    frame_free(dpg);
+}
+
+static bool collect(struct mm *mm, uint32_t va, pte_t *pte, void *arg)
+{
+    struct mm **seen = arg;
+    (void)pte;
+    if (va != VA)
+        return false;
+    seen[seen[0] ? 1 : 0] = mm;
+    return true;
+}
+
+/* The reverse map finds an anonymous frame in every address space that
+ * maps it, at its one address; another address is refused. */
+static void rmap_finds_every_mapping(void)
+{
+    setup(false);
+    struct page *a = frame_alloc(), *dpg = frame_alloc();
+    pde_t *dst = page_to_virt(dpg);
+    memset(dst, 0, PAGE_SIZE);
+    CHECK(pgtable_map(pgdir, VA, page_to_phys(a), PTE_USER | PTE_WRITE) == 0);
+    CHECK(pgtable_copy_range(dst, pgdir, VA, VA + PAGE_SIZE, true) == 0);
+    struct mm m1 = { .pgdir = pgdir }, m2 = { .pgdir = dst }, empty = { .pgdir = 0 };
+    struct page *e = frame_alloc();
+    empty.pgdir = page_to_virt(e);
+    memset(empty.pgdir, 0, PAGE_SIZE);
+    rmap_add_mm(&m1);
+    rmap_add_mm(&empty);
+    rmap_add_mm(&m2);
+    struct mm *seen[2] = { 0, 0 };
+    rmap_walk(a, collect, seen);
+    CHECK((seen[0] == &m1 && seen[1] == &m2) || (seen[0] == &m2 && seen[1] == &m1));
+    CHECK_PANICS(rmap_add(a, VA + PAGE_SIZE), "mapped at");
+    a->mapcount++;                      /* one more than there are */
+    CHECK_PANICS(rmap_walk(a, collect, seen), "only 2 found");
+    a->mapcount--;
+    rmap_remove_mm(&m1);
+    rmap_remove_mm(&m2);
+    rmap_remove_mm(&empty);
+    pgtable_destroy_user(dst);
+    frame_free(dpg);
+    frame_free(e);
+}
+
 static const struct unit_case cases[] = {
+    { "copy_range_shares_and_write_protects", copy_range_shares_and_write_protects },
+    { "rmap_finds_every_mapping", rmap_finds_every_mapping },
     { "walk_without_create_returns_null", walk_without_create_returns_null },
     { "walk_create_allocates_one_zeroed_table", walk_create_allocates_one_zeroed_table },
     { "map_then_translate", map_then_translate },

@@ -48,9 +48,8 @@ DEPENDS = [
     ("field", "struct inode:name"), ("field", "struct inode:nlink"),
     ("field", "struct inode:sb"), ("field", "struct tmpfs_sb:dev"),
     ("field", "struct page:count"), ("field", "struct page:flags"),
-    ("field", "struct page:index"), ("field", "struct page:rmap"),
-    ("field", "struct rmap_item:pgdir"), ("field", "struct rmap_item:va"),
-    ("field", "struct rmap_item:next"),
+    ("field", "struct page:index"), ("field", "struct page:mapcount"),
+    ("field", "struct page:va"),
     ("field", "struct vma:shm"), ("field", "struct vma:shm_pgoff"),
     ("static", "kernel/ipc_shm.c:segments"), ("field", "struct segment:key"),
     ("field", "struct segment:obj"), ("field", "struct segment:used"),
@@ -347,22 +346,22 @@ def count_pages(mm):
 # --- frames ---------------------------------------------------------------
 
 class Frames:
-    """frame_table, copied out in one read: per pfn, count, flags, rmap."""
+    """frame_table, copied out in one read: per pfn, count, flags, mapcount."""
 
     def __init__(self):
         base = int(value("frame_table"))
         self.n = int(value("frame_max_pfn"))
         if base == 0 or self.n == 0:
             raise NotReady("the frame table is not built yet (before frame_init)")
-        size, off = field_offsets("struct page", "count", "flags", "rmap", "index")
+        size, off = field_offsets("struct page", "count", "flags", "mapcount", "index")
         data = read(base, self.n * size)
         self.base, self.size = base, size
         self.count = [struct.unpack_from("<I", data, i * size + off["count"])[0]
                       for i in range(self.n)]
         self.flags = [struct.unpack_from("<H", data, i * size + off["flags"])[0]
                       for i in range(self.n)]
-        self.rmap = [struct.unpack_from("<I", data, i * size + off["rmap"])[0]
-                     for i in range(self.n)]
+        self.mapcount = [struct.unpack_from("<I", data, i * size + off["mapcount"])[0]
+                         for i in range(self.n)]
 
 
 def page_flag_names(flags):
@@ -371,38 +370,32 @@ def page_flag_names(flags):
 
 
 def frame_info(pfn):
-    """(count, flags, index, rmap pointer) of frame_table[pfn]."""
+    """(count, flags, index, mapcount) of frame_table[pfn]."""
     base = int(value("frame_table"))
     if base == 0 or pfn >= int(value("frame_max_pfn")):
         return None
-    size, off = field_offsets("struct page", "count", "flags", "rmap", "index")
+    size, off = field_offsets("struct page", "count", "flags", "mapcount", "index")
     data = read(base + pfn * size, size)
     return (struct.unpack_from("<I", data, off["count"])[0],
             struct.unpack_from("<H", data, off["flags"])[0],
             struct.unpack_from("<I", data, off["index"])[0],
-            struct.unpack_from("<I", data, off["rmap"])[0])
+            struct.unpack_from("<I", data, off["mapcount"])[0])
 
 
-def rmap_items(item):
-    """[(pgdir kernel-virtual address, va)] of a reverse-map list."""
-    size, off = field_offsets("struct rmap_item", "pgdir", "va", "next")
+def frame_mappers(phys):
+    """[(pid, va)]: the present PTEs of every process's regions that map the
+    frame at phys (the kernel counts them in mapcount, and finds them the
+    same way: mm/rmap.c)."""
     out = []
-    while item and len(out) < 100000:
-        data = read(item, size)
-        out.append((struct.unpack_from("<I", data, off["pgdir"])[0],
-                    struct.unpack_from("<I", data, off["va"])[0]))
-        item = struct.unpack_from("<I", data, off["next"])[0]
+    for p in procs():
+        if p.mm is None:
+            continue
+        w = Walker(p.pgdir_phys)
+        for r in regions(p.mm):
+            for va, e in w.ptes(r.start, r.end):
+                if e & PTE_PRESENT and e & ~0xFFF == phys:
+                    out.append((p.pid, va))
     return out
-
-
-def rmap_length(item, limit=2):
-    """How many items the list at item has, counting up to limit."""
-    _, off = field_offsets("struct rmap_item", "next")
-    n = 0
-    while item and n < limit:
-        n += 1
-        item = u32(item + off["next"])
-    return n
 
 
 def pid_by_pgdir():

@@ -217,13 +217,18 @@ nothing ("not mapped")."""
         if info is None:
             print(f"  frame {phys:#010x} is outside frame_table")
             return
-        count, flags, _, rmap = info
-        by_pgdir = kmem.pid_by_pgdir()
-        users = [f"pid {by_pgdir.get(pg, '?')} at {va:#010x}" for pg, va in kmem.rmap_items(rmap)]
-        shared = " (shared)" if count > 1 or len(users) > 1 else ""
+        count, flags, _, mapcount = info
+        bits = {n: b for b, n in kmem.enum_names("PG_FREE").items()}
+        zero = flags & bits.get("PG_ZERO", 0)
+        users = [] if zero else [f"pid {pid} at {va:#010x}" for pid, va in kmem.frame_mappers(phys)]
+        shared = " (shared)" if count > 1 or mapcount > 1 else ""
         print(f"  struct page (pfn {phys >> 12}): count {count}, flags {flags:#06x} "
               f"[{kmem.page_flag_names(flags)}]{shared}")
-        print(f"  mapped by {len(users)} PTE{'s' if len(users) != 1 else ''}: "
+        if zero:
+            print(f"  the shared zero page: mapped read-only by {count - 1} PTEs in all "
+                  "(not in any reverse map); a write gets a private zeroed frame")
+            return
+        print(f"  mapped by {mapcount} PTE{'s' if mapcount != 1 else ''}: "
               + (", ".join(users) or "none"))
 
     @staticmethod
@@ -249,8 +254,8 @@ class KFrames(VmosCommand):
 Total, free and used frames (mm/frame.c's nr_total and nr_free, checked
 against a scan of frame_table's PG_FREE flags), the used ones by kind
 (from their PG_* flags; "user" is a mapped frame in no cache), and the
-frames that are shared: mapped by more than one PTE (reverse-map list
-longer than one) or holding more than one reference (count > 1)."""
+frames that are shared: mapped by more than one PTE (mapcount above one)
+or holding more than one reference (count > 1)."""
 
     def __init__(self):
         super().__init__("kframes")
@@ -268,13 +273,13 @@ longer than one) or holding more than one reference (count > 1)."""
         kinds = [("PG_PGTABLE", "page tables"), ("PG_SLAB", "slab"),
                  ("PG_KMALLOC_RUN", "kmalloc runs"), ("PG_FILECACHE", "page cache"),
                  ("PG_SWAPCACHE", "swap cache"), ("PG_SHM", "shared memory"),
-                 ("PG_LOCKED", "under I/O")]
+                 ("PG_LOCKED", "under I/O"), ("PG_ZERO", "zero page")]
         parts = [f"{label} {sum(1 for fl in f.flags if fl & bits[name])}"
                  for name, label in kinds if name in bits]
         cached = sum(bits.get(n, 0) for n in ("PG_FILECACHE", "PG_SWAPCACHE", "PG_SHM"))
-        user = sum(1 for fl, r in zip(f.flags, f.rmap) if r and not fl & cached)
+        user = sum(1 for fl, m in zip(f.flags, f.mapcount) if m and not fl & cached)
         print("  used by kind: " + ", ".join(parts + [f"user {user}"]))
-        multi = sum(1 for r in f.rmap if r and kmem.rmap_length(r) > 1)
+        multi = sum(1 for m in f.mapcount if m > 1)
         counted = sum(1 for fl, c in zip(f.flags, f.count)
                       if c > 1 and not fl & bits["PG_FREE"])
         print(f"  shared: {multi} frames mapped by more than one PTE, "

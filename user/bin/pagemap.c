@@ -1,6 +1,7 @@
 /* pagemap: what the page tables say about one virtual page, from
  * /proc/PID/pagemap (Linux's format: one 64-bit entry per page). Prints the
- * address, then "present pfn 0x..." (with "file" for a page-cache page),
+ * address, then "present pfn 0x..." (with "file" for a page-cache page,
+ * "zero page" for the shared zero page: bit 58, this kernel's own),
  * "swapped slot N" or "not mapped", and the raw entry. Two processes map the
  * same frame when they print the same pfn.
  * Usage: pagemap ADDR [PID]   (ADDR in hex or decimal; PID defaults to self) */
@@ -13,6 +14,7 @@
 #define PM_PRESENT (1ULL << 63)
 #define PM_SWAP    (1ULL << 62)
 #define PM_FILE    (1ULL << 61)
+#define PM_ZERO    (1ULL << 58)
 #define PM_PFN     ((1ULL << 55) - 1)
 
 int main(int argc, char **argv)
@@ -47,7 +49,8 @@ int main(int argc, char **argv)
 	close(fd);
 	printf("0x%08lx: ", addr);
 	if (e & PM_PRESENT)
-		printf("present pfn 0x%llx%s", e & PM_PFN, (e & PM_FILE) ? " file" : "");
+		printf("present pfn 0x%llx%s", e & PM_PFN,
+		       (e & PM_ZERO) ? " zero page" : (e & PM_FILE) ? " file" : "");
 	else if (e & PM_SWAP)
 		printf("swapped slot %llu", (e & PM_PFN) >> 5);
 	else

@@ -27,6 +27,7 @@ off_t lseek(int fd, off_t offset, int whence);
 int _llseek(unsigned int fd, unsigned long offset_high, unsigned long offset_low,
 	    loff_t *result, unsigned int whence);
 pid_t getpid(void);
+pid_t gettid(void);
 pid_t getppid(void);
 int unlink(const char *path);
 int rmdir(const char *path);

@@ -82,8 +82,11 @@ static inline unsigned long proc_number(const char *path, const char *key)
 
 /* Reads a byte of every page of this process's readable regions, so that
  * whatever went to swap comes back (read-only regions too: a page that
- * is only partly in the file is a private copy, and goes to swap). Leak
- * checks around swap call this before they count free slots. */
+ * is only partly in the file is a private copy, and goes to swap), and
+ * writes it back in writable ones, so that no page is left on the shared
+ * zero page: its first write would take a frame in the middle of a later
+ * count. Leak checks around swap call this before they count free slots
+ * and frames. */
 static inline void touch_own_pages(void)
 {
     static char maps[4096];
@@ -92,9 +95,12 @@ static inline void touch_own_pages(void)
     for (char *line = maps; *line;) {
         unsigned long start = strtoul(line, &line, 16);
         unsigned long end = strtoul(line + 1, &line, 16);
-        if (line[1] == 'r')
-            for (unsigned long a = start; a < end; a += 4096)
-                (void)*(volatile char *)a;
+        for (unsigned long a = start; line[1] == 'r' && a < end; a += 4096) {
+            volatile char *p = (volatile char *)a;
+            char c = *p;
+            if (line[2] == 'w')
+                *p = c;
+        }
         while (*line && *line != '\n')
             line++;
         if (*line)

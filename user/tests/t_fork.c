@@ -95,6 +95,32 @@ static void fork_returns_pids(void)
     CHECK(waitpid(pid, &status, 0) == -1);      /* reaped: no such child */
 }
 
+/* The wait status of a signal's default action: 0x80 ("core dumped") for
+ * the core-dumping ones (SIGSEGV, SIGABRT), not for SIGTERM; SIGCHLD is
+ * ignored. And the one thread's id is the pid. */
+static void signal_default_actions(void)
+{
+    CHECK(gettid() == getpid());
+    pid_t pid = fork();
+    if (pid == 0) {
+        *(volatile int *)0 = 1;
+        exit(0);
+    }
+    int status;
+    CHECK(waitpid(pid, &status, 0) == pid);
+    CHECK(status == (11 | 0x80) && WCOREDUMP(status));
+    int sigs[] = { 6, 15, 17 }, want[] = { 6 | 0x80, 15, 3 << 8 };
+    for (int i = 0; i < 3; i++) {
+        pid = fork();
+        if (pid == 0) {
+            kill(getpid(), sigs[i]);
+            exit(3);
+        }
+        CHECK(waitpid(pid, &status, 0) == pid);
+        CHECK(status == want[i]);
+    }
+}
+
 static void kill_sleeping_child(void)
 {
     int sigs[] = { 15, 9 };
@@ -217,6 +243,7 @@ static const struct t_case cases[] = {
     { "cow_reuse_when_alone", cow_reuse_when_alone },
     { "cow_copy_when_shared", cow_copy_when_shared },
     { "kill_sleeping_child", kill_sleeping_child },
+    { "signal_default_actions", signal_default_actions },
     { "wait_without_children", wait_without_children },
     { "child_writes_invisible_to_parent", child_writes_invisible_to_parent },
     { "parent_writes_invisible_to_child", parent_writes_invisible_to_child },

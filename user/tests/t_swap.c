@@ -5,6 +5,12 @@
  *                        back twice; pswpout and pswpin must have moved
  *   t_swap fork MB       the same, then two children each rewrite half
  *                        while the parent keeps its copy: all checked
+ *   t_swap forkmix MB    MB of heap (much of it in swap), 1 MiB shared
+ *                        with MAP_SHARED and 1 MiB only read (the zero
+ *                        page): a child and a grandchild (fork of a
+ *                        process that is itself half in swap) each write
+ *                        their quarter, a shared page and a zero page;
+ *                        every copy is checked by everyone
  *   t_swap procs N MB    N processes of MB each, all verified
  *   t_swap io MB         read() into never-touched heap, write() from
  *                        swapped-out pages: the right bytes
@@ -24,6 +30,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -116,6 +123,75 @@ static int fork_case(uint32_t mb)
     uint32_t bad = verify(mem, pages, 0, 7);
     printf("t_swap fork: %u MiB, children failed %d, parent bad pages %u, pswpout %lu\n", mb,
            failed, bad, vmstat("pswpout"));
+    return failed || bad;
+}
+
+/* What a forkmix process checks: the heap holds tag 7 except in the
+ * quarters [mine_lo, mine_hi), which hold `mine`; the zero region reads
+ * zero except its page `dirty` (if < 256), which holds `mine`. */
+static uint32_t mix_verify(const uint32_t *heap, uint32_t pages, uint32_t mine_lo,
+                           uint32_t mine_hi, uint32_t mine, const uint32_t *zero, uint32_t dirty)
+{
+    uint32_t bad = verify(heap, mine_lo, 0, 7) + verify(heap, pages, mine_hi, 7);
+    if (mine_hi > mine_lo)
+        bad += verify(heap, mine_hi, mine_lo, mine);
+    for (uint32_t p = 0; p < 256; p++)
+        for (uint32_t w = 0; w < PAGE / 4; w += 64)
+            if (zero[p * (PAGE / 4) + w] != (p == dirty ? pattern(mine, p, w) : 0)) {
+                bad++;
+                break;
+            }
+    return bad;
+}
+
+/* One forkmix generation: writes quarter q of the heap, zero page q and
+ * shared page q with tag 300 + q, checks everything, and (q == 1) forks
+ * the next generation first. Returns 0 if all was right. */
+static int mix_child(uint32_t *heap, uint32_t pages, uint32_t *shared, uint32_t *zero,
+                      uint32_t q)
+{
+    int failed = 0;
+    if (q == 1) {
+        pid_t grandchild = fork();
+        if (grandchild == 0)
+            exit(mix_child(heap, pages, shared, zero, 2));
+        int status;
+        waitpid(grandchild, &status, 0);
+        failed = !(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    }
+    uint32_t lo = pages / 4 * q, hi = pages / 4 * (q + 1), tag = 300 + q;
+    uint32_t bad = mix_verify(heap, pages, 0, 0, 0, zero, 256);    /* as inherited */
+    fill(heap, hi, lo, tag);
+    fill(zero, q + 1, q, tag);
+    fill(shared, q + 1, q, tag);
+    bad += mix_verify(heap, pages, lo, hi, tag, zero, q);
+    bad += verify(shared, q + 1, q, tag);
+    return bad || failed;
+}
+
+static int forkmix_case(uint32_t mb)
+{
+    uint32_t pages = (mb << 20) / PAGE;
+    uint32_t *heap = get_heap(mb);
+    uint32_t *shared = mmap(0, 1 << 20, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    uint32_t *zero = mmap(0, 1 << 20, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (shared == MAP_FAILED || zero == MAP_FAILED)
+        return 1;
+    fill(shared, 256, 0, 50);
+    fill(heap, pages, 0, 7);
+    uint32_t bad = mix_verify(heap, pages, 0, 0, 0, zero, 256);   /* maps the zero page */
+    unsigned long out0 = vmstat("pswpout");
+    pid_t child = fork();
+    if (child == 0)
+        exit(mix_child(heap, pages, shared, zero, 1));
+    int status;
+    waitpid(child, &status, 0);
+    int failed = !(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    bad += mix_verify(heap, pages, 0, 0, 0, zero, 256);
+    for (uint32_t q = 0; q < 4; q++)    /* the children's shared pages are seen */
+        bad += verify(shared, q + 1, q, q == 1 || q == 2 ? 300 + q : 50);
+    printf("t_swap forkmix: %u MiB, generations failed %d, parent bad pages %u, pswpout +%lu\n",
+           mb, failed, bad, vmstat("pswpout") - out0);
     return failed || bad;
 }
 
@@ -246,6 +322,8 @@ int main(int argc, char **argv)
             exit(heap_case(a));
         if (!strcmp(argv[1], "fork"))
             exit(fork_case(a));
+        if (!strcmp(argv[1], "forkmix"))
+            exit(forkmix_case(a));
         if (!strcmp(argv[1], "procs"))
             exit(procs_case(a, b));
         if (!strcmp(argv[1], "io"))

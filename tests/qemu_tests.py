@@ -90,8 +90,9 @@ def stock_test(name, prog, args="", must=(), mem=128, timeout=120, cmdline="quie
     failed`; those lines must be the same as the same binary prints on the
     host's Linux (reference=False where the host's answer cannot be the
     same, with the reason beside the test)."""
+    summary = re.sub(r"-(dyn|pie)$", "", prog)     # NAME-dyn and NAME-pie print NAME's
     return Test(name, f"{cmdline} init=/stock/{prog}" + (f" -- {args}" if args else ""), 0,
-                must=[rf"^{prog}: \d+ passed, 0 failed$", r"^init exited with status 0$"] + list(must),
+                must=[rf"^{summary}: \d+ passed, 0 failed$", r"^init exited with status 0$"] + list(must),
                 must_not=[r"^FAIL ", r"^kernel panic", r"^kernel exception"] + list(must_not),
                 mem=mem, timeout=timeout, initrd="initrd-stock.cpio",
                 reference=[f"stock/{prog}"] + args.split() if reference else None)

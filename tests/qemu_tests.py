@@ -197,6 +197,9 @@ TESTS = [
                        r"^  [0-9a-f]{8}-[0-9a-f]{8} rw-s 00000000 00:01 0 +/dev/zero \(deleted\)$",
                        r"^  [0-9a-f]{8}-[0-9a-f]{8} rw-s 00000000 00:01 0 +/SYSV00001234 \(deleted\)$",
                        r"^  60003000-60004000 r--p 00000000 00:00 0 $"]),
+    # The range rule: user ranges that used to panic the kernel (issue: no
+    # system call can panic the kernel).
+    program_test("mem-ranges-no-panic", "t_ranges"),
     Test("mmap-shared-through-swap", "quiet mem=8M init=/tests/t_mmap -- swap", 0, timeout=240,
          disks=[Disk(1, size=64 << 20, mkswap=True)],
          must=[r"^t_mmap swap: [1-9]\d* of 256 shared pages were out before fork, 0 wrong",

@@ -122,6 +122,33 @@ def check_kvmas(log):
     return None
 
 
+# --- gdb-kvmas-tmpfs --------------------------------------------------------
+# t_tmpfs's maps-names case maps /tmp/t_named shared, prints its maps line,
+# unlinks the file (stop there: kvmas), and prints the line again (stop at
+# that read of maps: kvmas once more).
+
+TMPFS_CMDLINE = "quiet init=/tests/t_tmpfs"
+TMPFS_GDB = [
+    SOURCE, "break tmpfs_remove if ip->name[2] == 'n' && ip->name[3] == 'a'", "continue",
+    mark("kvmas"), "kvmas", "delete", "break procfs_show_maps", "continue",
+    mark("kvmas deleted"), "kvmas", mark("end"), "delete", "detach"]
+
+
+def check_kvmas_tmpfs(log):
+    """kvmas names the mapped tmpfs file as /proc/PID/maps did, before and
+    after the unlink."""
+    gdb, serial = split(log)
+    printed = [l.strip() for l in serial.split("\n") if l.strip().endswith(("/tmp/t_named",
+                                                                        "/tmp/t_named (deleted)"))]
+    if len(printed) != 2:
+        return f"serial: expected the two maps lines of /tmp/t_named, got {printed}"
+    for name, want in (("kvmas", printed[0]), ("kvmas deleted", printed[1])):
+        got = [l for l in maps_lines(section(gdb, name)) if "/tmp/t_named" in l]
+        if got != [want]:
+            return f"`{name}`: expected {want!r}, got {got}"
+    return None
+
+
 KPS_LINE = re.compile(r"^([* ]) *(\d+) +(\d+) +(\w+) +(\S+) +(0x[0-9a-f]{8}|-) +(\d+|-) +(\d+|-)$")
 
 

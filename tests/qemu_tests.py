@@ -376,6 +376,8 @@ TESTS += [
          must_not=_gdb.PYTHON_ERRORS),
     Test("gdb-kvmas-matches-maps", _gdb.PROC_CMDLINE, 0, gdb=_gdb.PROC_GDB,
          check=_gdb.check_kvmas, must_not=_gdb.PYTHON_ERRORS),
+    Test("gdb-kvmas-tmpfs", _gdb.TMPFS_CMDLINE, 0, gdb=_gdb.TMPFS_GDB,
+         check=_gdb.check_kvmas_tmpfs, timeout=180, must_not=_gdb.PYTHON_ERRORS),
     Test("gdb-kps-kframes-kswap", _gdb.PROC_CMDLINE, 0, gdb=_gdb.PROC_GDB, check=_gdb.check_kps,
          disks=[Disk(1, size=64 << 20, mkswap=True)], must_not=_gdb.PYTHON_ERRORS),
     Test("gdb-helpers-before-boot", "ktest=mm", 0, gdb=_gdb.EARLY_GDB, check=_gdb.check_early,

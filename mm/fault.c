@@ -51,6 +51,7 @@
 #include "mm/shmem.h"
 #include "mm/swap.h"
 #include "mm/swap_map.h"
+#include "mm/swap_readahead.h"
 #include "kernel/sched.h"
 #include "mm/vma.h"
 #include "mm/zero_page.h"
@@ -204,16 +205,35 @@ static enum decision fault_fill(struct mm *mm, struct vma *v, uint32_t page, pte
     return install(mm, page, pte, 0, pg, prot);
 }
 
+/* Leave a page that a read fault brings back in the swap cache, mapped
+ * read-only? Then its copy in swap stays good, and page replacement can
+ * drop it again without a write, as long as nothing writes it: the first
+ * write is a copy-on-write fault, which takes it out of the cache
+ * (cow_break). Only in a private writable region (elsewhere nothing would
+ * ever free the slot), never for a page whose write to swap failed, and
+ * only while swap is at most half full (as Linux's vm_swap_full). */
+static int swap_cache_keeps(const struct page *pg, const struct vma *v, int write)
+{
+    return !write && (v->flags & (VM_WRITE | VM_SHARED)) == VM_WRITE &&
+           !(pg->flags & PG_SWAPBAD) && swap_slots_free() * 2 >= swap_slots_total();
+}
+
 /* The PTE holds a swap entry: bring the page into the swap cache (reading
- * it from the disk, sleeping) and retry, or, once it is there, map it.
- * The last PTE to hold the slot takes the frame over and frees the slot;
- * while other PTEs still hold it, the frame is shared copy-on-write. */
-static enum decision fault_swap_in(struct mm *mm, struct vma *v, uint32_t page, pte_t *pte)
+ * it from the disk with its neighbours, mm/swap_readahead.c, sleeping)
+ * and retry, or, once it is there, map it.
+ * The last PTE to hold the slot takes the frame over and frees the slot,
+ * unless a read fault may keep the page in the swap cache (read-only,
+ * copy-on-write: swap_cache_keeps); while other PTEs still hold it, the
+ * frame is shared copy-on-write. */
+static enum decision fault_swap_in(struct mm *mm, struct vma *v, uint32_t page, pte_t *pte,
+                                   int write)
 {
     pte_t was = *pte;
     uint32_t slot = pte_swap_slot(was);
     struct page *pg = swap_cache_find(slot);
     if (!pg) {
+        if (frame_free_count() < RECLAIM_LOW + SWAP_CLUSTER_MAX)
+            reclaim_pages(SWAP_CLUSTER_MAX);    /* room to read ahead; may sleep */
         pg = page_alloc_user();         /* may sleep */
         if (!pg)
             return FAULT_OOM;
@@ -221,29 +241,26 @@ static enum decision fault_swap_in(struct mm *mm, struct vma *v, uint32_t page, 
             frame_free(pg);             /* someone was quicker: retry */
             return FAULT_DONE;
         }
-        swap_cache_add(slot, pg);
-        pg->flags |= PG_LOCKED;
-        int err = swap_read(slot, pg);
-        pg->flags &= ~PG_LOCKED;
-        if (err < 0)
-            swap_cache_remove(pg);      /* nobody may map what was not read */
-        wakeup(pg);
-        page_put(pg);                   /* the cache keeps it, if read */
+        int err = swap_readahead(mm, v, page, slot, pg);    /* sleeps */
         fault_stats.swap_in++;
         if (err < 0) {
             printk("swap: read error on slot %u\n", slot);
             return FAULT_SEGV;
         }
-        swap_cache_trim(pg);
         return FAULT_DONE;              /* retry: it is in the cache now */
     }
     if (pg->flags & PG_LOCKED) {
         sleep_on(pg);                   /* being read or written: wait, retry */
         return FAULT_DONE;
     }
+    if (pg->flags & PG_READAHEAD) {
+        pg->flags &= ~PG_READAHEAD;     /* read ahead, and now wanted */
+        swap_readahead_hit();
+    }
     uint32_t prot = PTE_USER | ((v->flags & VM_WRITE) ? PTE_WRITE : 0);
     page_get(pg);
-    if (swap_entry_count(slot) == 1 && pg->count == 2 && !rmap_count(pg)) {
+    int alone = swap_entry_count(slot) == 1 && pg->count == 2 && !rmap_count(pg);
+    if (alone && !swap_cache_keeps(pg, v, write)) {
         swap_cache_remove(pg);          /* ours alone: the slot can go */
     } else if (prot & PTE_WRITE) {
         prot = (prot & ~PTE_WRITE) | PTE_COW;
@@ -288,7 +305,7 @@ static enum decision fault_user(struct mm *mm, uint32_t addr, uint32_t err, uint
     }
     *how = "swap in";
     if (pte_is_swap(*pte))
-        return fault_swap_in(mm, v, page, pte);
+        return fault_swap_in(mm, v, page, pte, write);
     *how = "stale TLB entry";
     mmu_flush_page(page);               /* present and allowed: a stale TLB entry */
     return FAULT_DONE;

@@ -38,11 +38,14 @@ enum {
     PG_KMALLOC_RUN = 1 << 4,    /* kmalloc large object (first frame of run) */
     PG_FILECACHE = 1 << 5,      /* in the page cache of a file (mm/filemap.c) */
     PG_SWAPCACHE = 1 << 6,      /* in the swap cache: holds slot `index` */
-    PG_LOCKED = 1 << 7,         /* being read from or written to swap */
+    PG_LOCKED = 1 << 7,         /* being read from or written to swap, or
+                                   chosen for it (mm/reclaim.c) */
     PG_SHM = 1 << 8,            /* held by a shared memory object (mm/shmem.c) */
     PG_SWAPBAD = 1 << 9,        /* in the swap cache, but writing it failed:
                                    the frame is the only good copy */
     PG_ZERO = 1 << 10,          /* the shared zero page (mm/zero_page.c) */
+    PG_READAHEAD = 1 << 11,     /* in the swap cache, read ahead, not yet
+                                   faulted on (mm/swap_readahead.c) */
 };
 
 extern struct page *frame_table;

@@ -178,6 +178,10 @@ TESTS = [
     swap_test("swap-fork-halves", "fork 24",
               must=[r"^t_swap fork: 24 MiB, children failed 0, parent bad pages 0"]),
     swap_test("swap-four-procs", "procs 4 16", must=[r"^t_swap procs: 4 x 16 MiB, 0 failed"]),
+    swap_test("swap-readahead-maps-nothing", "ra",
+              must=[r"^t_swap ra: \d+ of 2048 pages in swap; swap_ra \+[1-9]\d*, swap_ra_hit \+[1-9]\d*; "
+                    r"mapped or moved by readahead: 0 here, 0 in the other region, 0 in the child; "
+                    r"bad pages 0, child ok$"]),
     swap_test("swap-fork-mixed", "forkmix 16",
               must=[r"^t_swap forkmix: 16 MiB, generations failed 0, parent bad pages 0, pswpout \+[1-9]\d*$"]),
     swap_test("swap-syscall-io", "io 16",

@@ -19,6 +19,7 @@
 #include "mm/pgtable.h"
 #include "mm/pte.h"
 #include "mm/swap.h"
+#include "mm/swap_readahead.h"
 #include "mm/vma.h"
 #include "mm/zero_page.h"
 #include "kernel/ipc_shm.h"
@@ -76,10 +77,12 @@ void procfs_show_vmstat(struct seqbuf *s)
     seqbuf_printf(s, "nr_free_pages %u\n", frame_free_count());
     seqbuf_printf(s, "pswpin %u\n", pswpin);
     seqbuf_printf(s, "pswpout %u\n", swap_pswpout());
+    seqbuf_printf(s, "swap_ra %u\n", swap_ra);
+    seqbuf_printf(s, "swap_ra_hit %u\n", swap_ra_hit);
     seqbuf_printf(s, "pgfault %u\n", fault_stats.faults);
     /* Major: the fault waited for a read, from a file or from swap (a
-     * swap-in is one page, one fault). */
-    seqbuf_printf(s, "pgmajfault %u\n", fault_stats.file_fill + pswpin);
+     * swap-in fault counts once, however many pages it read ahead). */
+    seqbuf_printf(s, "pgmajfault %u\n", fault_stats.file_fill + fault_stats.swap_in);
     seqbuf_printf(s, "zero_fill %u\n", fault_stats.zero_fill);
     seqbuf_printf(s, "zero_page %u\n", fault_stats.zero_page);
     seqbuf_printf(s, "nr_zero_page_mapped %u\n", zero_page_mapped());

@@ -14,6 +14,16 @@
 #include "mm/pgtable.h"
 #include "mm/shmem.h"
 
+/* A walk of the sorted list: O(regions) per fault. Measured under QEMU
+ * (vmbench), a first-write fault costs 4,600 cycles with a few regions and
+ * 15,000 when 1,000 regions come before the faulting one (about 10 cycles
+ * a region). Kept: the programs this kernel runs have a dozen regions, and
+ * a list is what a student reads in one glance. What would fix it when
+ * programs with thousands of mappings matter: a one-entry cache of the
+ * last region found in struct mm (Linux's old mmap_cache; faults come in
+ * runs on one region), cleared wherever a region is freed, then a
+ * balanced tree (Linux's red-black tree, now its maple tree) for
+ * O(log regions). */
 struct vma *vma_find(struct mm *mm, uint32_t addr)
 {
     for (struct vma *v = mm->vmas; v && v->start <= addr; v = v->next)

@@ -378,6 +378,8 @@ import gdb_checks as _gdb  # noqa: E402
 TESTS += [
     Test("gdb-kpte-cow", "quiet init=/bin/cowdemo", 0, gdb=_gdb.COW_GDB, check=_gdb.check_cow,
          must_not=_gdb.PYTHON_ERRORS),
+    Test("gdb-kpte-zero-page", "quiet init=/tests/t_zeropage", 0, gdb=_gdb.ZERO_GDB,
+         check=_gdb.check_zero, must_not=_gdb.PYTHON_ERRORS),
     Test("gdb-kvmas-matches-maps", _gdb.PROC_CMDLINE, 0, gdb=_gdb.PROC_GDB,
          check=_gdb.check_kvmas, must_not=_gdb.PYTHON_ERRORS),
     Test("gdb-kvmas-tmpfs", _gdb.TMPFS_CMDLINE, 0, gdb=_gdb.TMPFS_GDB,

@@ -61,6 +61,35 @@ COW_GDB = [
     "delete", "detach"]
 
 
+# --- gdb-kpte-zero-page -----------------------------------------------------
+
+# t_zeropage writes a page it has read: the write comes to cow_break with
+# a PTE that maps the shared zero page.
+ZERO_GDB = [
+    SOURCE,
+    "break cow_break if (*pte & 0xfffff000) == (unsigned)((zero_page - frame_table) << 12)",
+    "continue", "set $a = va",
+    mark("zero"), "kpte $a", mark("finish")] + FINISH + [
+    mark("after"), "kpte $a", mark("end"), "delete", "detach"]
+
+
+def check_zero(log):
+    """kpte shows the zero page as such (read-only, COW, flag zero, no
+    reverse map); after cow_break the page has a writable frame of its own."""
+    gdb, _ = split(log)
+    z, a = parse_kpte(section(gdb, "zero")), parse_kpte(section(gdb, "after"))
+    if z is None or a is None:
+        return f"no kpte output with a frame before or after cow_break:\n{gdb[-2000:]}"
+    text = section(gdb, "zero")
+    if not ({"P", "-W", "U", "COW"} <= set(z["flags"]) and "[zero]" in text):
+        return f"the zero page: expected P -W U COW and [zero], got {z} in:\n{text}"
+    if not re.search(r"^  the shared zero page: mapped read-only by \d+ PTEs", text, re.M):
+        return f"kpte does not name the shared zero page:\n{text}"
+    if a["frame"] == z["frame"] or a["kind"] != "writable":
+        return f"after cow_break: expected a writable frame of its own, got {a}"
+    return None
+
+
 def parse_kpte(text):
     """{flags, kind, frame, count} of one kpte's output, or None."""
     pte = re.search(r"^  PTE\[\d+\] = 0x[0-9a-f]{8}  (.*)$", text, re.M)

@@ -41,7 +41,8 @@ struct proc *proc_alloc(void)
     }
     if (!p)
         return 0;
-    void *kstack = kmalloc(KSTACK_SIZE);
+    /* A slot released by its own process (autoreap) still has its stack. */
+    void *kstack = p->kstack ? p->kstack : kmalloc(KSTACK_SIZE);
     if (!kstack)
         return 0;
     memset(p, 0, sizeof *p);
@@ -116,8 +117,19 @@ void proc_exit(int wait_status)
         }
     }
     p->exit_status = wait_status;
-    p->state = PROC_ZOMBIE;
-    wakeup(p->parent);
+    struct proc *parent = p->parent;
+    if (signal_child_exit(p, wait_status)) {
+        /* The parent wants no zombies: the slot is free at once. Its
+         * stack stays with it (we are still running on it) for the next
+         * process that takes the slot. */
+        void *kstack = p->kstack;
+        memset(p, 0, sizeof *p);
+        p->kstack = kstack;
+        p->state = PROC_UNUSED;
+    } else {
+        p->state = PROC_ZOMBIE;
+    }
+    wakeup(parent);
     schedule();
     panic("proc_exit: zombie pid %d was scheduled", p->pid);
 }
@@ -162,8 +174,9 @@ long sys_wait4(int pid, int *ustatus, int options, void *urusage)
             return -ECHILD;
         if (options & WNOHANG)
             return 0;
-        if (sleep_on(current) < 0)
-            return -EINTR;
+        if (signal_pending())
+            return -ERESTARTSYS;        /* -EINTR, or again after a SA_RESTART handler */
+        sleep_on(current);
     }
 }
 

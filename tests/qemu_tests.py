@@ -489,4 +489,5 @@ TESTS += [
     # Linux starts a handler with a fresh FPU (MXCSR 0x1f80); qemu-user keeps
     # the interrupted program's, so that line is checked here, not compared.
     stock_test("stock-sigfault", "sigfault", must=[r"^# handler mxcsr 0x1f80$"]),
+    stock_test("stock-sighandler", "sighandler"),
 ]

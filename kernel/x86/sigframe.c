@@ -281,7 +281,7 @@ int sigframe_setup(struct trapframe *tf, int sig, const struct ksigaction *ka,
         f.puc = frame + __builtin_offsetof(struct rt_sigframe, uc);
         memcpy(f.info, info, sizeof *info);
         f.uc.uc_stack.ss_sp = s->ss_sp;
-        f.uc.uc_stack.ss_flags = (int32_t)signal_altstack_flags(tf->user_esp);
+        f.uc.uc_stack.ss_flags = (int32_t)s->ss_flags;   /* as set (Linux's __save_altstack) */
         f.uc.uc_stack.ss_size = s->ss_size;
         sigcontext_fill(&f.uc.uc_mcontext, tf, fp, (uint32_t)oldmask);
         f.uc.uc_sigmask = oldmask;

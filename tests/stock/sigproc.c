@@ -288,10 +288,20 @@ static void sigchld_ignored_reaps(void)
     waitpid(pid, NULL, 0);
 }
 
+/* Whoever started us may have left signals ignored (a shell's background
+ * job ignores SIGINT and SIGQUIT): start from the default actions. */
+static void default_actions(void)
+{
+    for (int sig = 1; sig < 32; sig++)
+        if (sig != SIGKILL && sig != SIGSTOP)
+            signal(sig, SIG_DFL);
+}
+
 int main(int argc, char **argv)
 {
     if (argc > 1 && strcmp(argv[1], "child-exec") == 0)
         return child_after_exec();
+    default_actions();
     wait4_eintr_and_restart();
     nanosleep_remaining();
     pause_for_alarm();

@@ -97,12 +97,10 @@ void signal_send(struct proc *p, int sig, const struct ksiginfo *info)
         return;
     if (!(s->pending & bit)) {
         s->pending |= bit;
-        if (info) {
-            s->info[sig - 1] = *info;
-        } else {
-            struct ksiginfo user = { sig, 0, SI_USER, { current->pid, 0, 0, 0, 0 } };
-            s->info[sig - 1] = user;
-        }
+        struct sigpend *pd = &s->info[sig - 1];
+        pd->code = info ? info->code : SI_USER;
+        pd->who = info ? info->word[0] : (uint32_t)current->pid;
+        pd->status = info ? (int32_t)info->word[2] : 0;
     }
     if (!(s->blocked & bit))
         wake(p);
@@ -129,6 +127,14 @@ void signal_force(int sig, int code, uint32_t addr, uint32_t trapno, uint32_t er
 int signal_pending(void)
 {
     return current->killed || (current->sig.pending & ~current->sig.blocked) != 0;
+}
+
+/* The full siginfo of pending signal sig. */
+static struct ksiginfo pending_info(const struct sigstate *s, int sig)
+{
+    const struct sigpend *pd = &s->info[sig - 1];
+    struct ksiginfo info = { sig, 0, pd->code, { pd->who, 0, (uint32_t)pd->status, 0, 0 } };
+    return info;
 }
 
 /* The next signal to take: a pending, unblocked one, faults first, then
@@ -203,7 +209,7 @@ void signal_deliver(struct trapframe *tf)
         int sig = next_signal(s);
         if (!sig)
             break;
-        struct ksiginfo info = s->info[sig - 1];
+        struct ksiginfo info = pending_info(s, sig);
         s->pending &= ~SIGBIT(sig);
         uint32_t h = s->action[sig - 1].handler;
         if (h == SIG_IGN)
@@ -495,7 +501,8 @@ long sys_rt_sigtimedwait(const void *uset, void *uinfo, const void *uts, uint32_
         if (!(s->pending & set & SIGBIT(sig)))
             continue;
         s->pending &= ~SIGBIT(sig);
-        if (uinfo && siginfo_to_user(uinfo, &s->info[sig - 1]) < 0)
+        struct ksiginfo info = pending_info(s, sig);
+        if (uinfo && siginfo_to_user(uinfo, &info) < 0)
             return -EFAULT;
         return sig;
     }

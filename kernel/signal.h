@@ -93,11 +93,20 @@ struct ksiginfo {
 };
 #define SIGINFO_SIZE 128
 
+/* What a pending signal's siginfo says besides its number (kept small:
+ * one per signal in every process): si_code, the pid or address, and
+ * SIGCHLD's status; the other fields are zero for every signal we send. */
+struct sigpend {
+    int32_t code;
+    uint32_t who;                       /* si_pid, or si_addr */
+    int32_t status;
+};
+
 /* What a process knows about signals. */
 struct sigstate {
     struct ksigaction action[NSIG];     /* index sig - 1 */
     uint64_t blocked, pending;
-    struct ksiginfo info[NSIG];         /* of each pending signal */
+    struct sigpend info[NSIG];          /* of each pending signal */
     uint64_t saved_mask;                /* sigsuspend's mask to put back */
     int restore_mask;                   /* ... when set */
     int syscall_nr;                     /* the system call being run, or -1 */

@@ -308,7 +308,9 @@ static void wait_for_blocked(void)
     int sig = sigwaitinfo(&set, &si);
     CHECK("sigwaitinfo takes the pending signal", sig == SIGUSR1 && si.si_signo == SIGUSR1 &&
           count == 0);
-    printf("# raise: si_code %d, si_pid is ours: %d\n", si.si_code, si.si_pid == getpid());
+    /* raise() is tgkill, whose SI_TKILL glibc's sigwaitinfo folds into SI_USER. */
+    CHECK("raise's siginfo: SI_USER from this process", si.si_code == SI_USER &&
+          si.si_pid == getpid());
     struct timespec zero = { 0, 0 };
     errno = 0;
     CHECK("sigtimedwait with nothing pending: EAGAIN", sigtimedwait(&set, &si, &zero) == -1 &&

@@ -41,12 +41,20 @@ struct proc *proc_alloc(void)
     }
     if (!p)
         return 0;
-    /* A slot released by its own process (autoreap) still has its stack. */
+    /* A slot released by its own process (autoreap) still has its stack
+     * and signal tables. */
     void *kstack = p->kstack ? p->kstack : kmalloc(KSTACK_SIZE);
-    if (!kstack)
+    void *sigtab = signal_tables(&p->sig) ? signal_tables(&p->sig) : kmalloc(SIGTABLES_SIZE);
+    if (!kstack || !sigtab) {
+        if (kstack != p->kstack)
+            kfree(kstack);
+        if (sigtab != signal_tables(&p->sig))
+            kfree(sigtab);
         return 0;
+    }
     memset(p, 0, sizeof *p);
     p->kstack = kstack;
+    signal_tables_attach(&p->sig, sigtab);
     p->pid = next_pid++;
     p->state = PROC_SLEEPING;           /* not runnable until filled in */
     uint32_t *sp = (uint32_t *)((char *)kstack + KSTACK_SIZE);
@@ -64,6 +72,7 @@ struct proc *proc_alloc(void)
 void proc_free(struct proc *p)
 {
     kfree(p->kstack);
+    kfree(signal_tables(&p->sig));
     memset(p, 0, sizeof *p);
     p->state = PROC_UNUSED;
 }
@@ -122,9 +131,10 @@ void proc_exit(int wait_status)
         /* The parent wants no zombies: the slot is free at once. Its
          * stack stays with it (we are still running on it) for the next
          * process that takes the slot. */
-        void *kstack = p->kstack;
+        void *kstack = p->kstack, *sigtab = signal_tables(&p->sig);
         memset(p, 0, sizeof *p);
         p->kstack = kstack;
+        p->sig.action = sigtab;
         p->state = PROC_UNUSED;
     } else {
         p->state = PROC_ZOMBIE;

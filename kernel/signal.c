@@ -231,9 +231,26 @@ void signal_deliver(struct trapframe *tf)
     }
 }
 
+void signal_tables_attach(struct sigstate *s, void *mem)
+{
+    memset(mem, 0, SIGTABLES_SIZE);
+    s->action = mem;
+    s->info = (struct sigpend *)(s->action + NSIG);
+}
+
+void *signal_tables(const struct sigstate *s)
+{
+    return s->action;
+}
+
 void signal_fork(struct sigstate *child, const struct sigstate *parent)
 {
+    struct ksigaction *action = child->action;
+    struct sigpend *info = child->info;
     *child = *parent;
+    child->action = action;             /* the child's own tables, copied */
+    child->info = info;
+    memcpy(action, parent->action, NSIG * sizeof *action);
     child->pending = 0;
     child->restore_mask = 0;
     child->alarm_at = child->alarm_interval = 0;    /* timers are not inherited */

@@ -102,11 +102,13 @@ struct sigpend {
     int32_t status;
 };
 
-/* What a process knows about signals. */
+/* What a process knows about signals. The two tables live in one block
+ * of SIGTABLES_SIZE bytes from the kernel heap (signal_tables_attach), so
+ * that the process table stays small; the idle process has none. */
 struct sigstate {
-    struct ksigaction action[NSIG];     /* index sig - 1 */
+    struct ksigaction *action;          /* [NSIG], index sig - 1 */
     uint64_t blocked, pending;
-    struct sigpend info[NSIG];          /* of each pending signal */
+    struct sigpend *info;               /* [NSIG]: of each pending signal */
     uint64_t saved_mask;                /* sigsuspend's mask to put back */
     int restore_mask;                   /* ... when set */
     int syscall_nr;                     /* the system call being run, or -1 */
@@ -114,6 +116,15 @@ struct sigstate {
     uint32_t trapno, err, cr2;          /* the last fault, for sigcontext */
     uint32_t alarm_at, alarm_interval;  /* ITIMER_REAL in jiffies (0: off) */
 };
+
+#define SIGTABLES_SIZE (NSIG * (sizeof(struct ksigaction) + sizeof(struct sigpend)))
+
+/* Points s's tables into mem (SIGTABLES_SIZE bytes, from kmalloc) and
+ * clears them: every signal SIG_DFL, nothing pending. */
+void signal_tables_attach(struct sigstate *s, void *mem);
+
+/* The block signal_tables_attach was given (for kfree), or NULL. */
+void *signal_tables(const struct sigstate *s);
 
 /* Sends sig to p with info (NULL: SI_USER from the current process).
  * A signal p ignores is dropped unless blocked; SIGKILL kills. */

@@ -107,6 +107,8 @@ static const char *state_name(enum proc_state st)
 static void status_signals(struct seqbuf *s, const struct proc *p)
 {
     uint64_t ign = 0, cgt = 0;
+    if (!p->sig.action)
+        return;                         /* the idle process */
     for (int sig = 1; sig <= NSIG; sig++) {
         uint32_t h = p->sig.action[sig - 1].handler;
         if (h == SIG_IGN)

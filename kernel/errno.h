@@ -38,4 +38,12 @@
 #define EOVERFLOW 75
 #define ELIBBAD 80
 
+/* Never seen by user programs: a system call interrupted by a signal
+ * returns one of these, and kernel/signal.c turns it into -EINTR or a
+ * restart of the call (Linux's values and rules). */
+#define ERESTARTSYS 512             /* restart if the handler has SA_RESTART */
+#define ERESTARTNOINTR 513          /* always restart */
+#define ERESTARTNOHAND 514          /* restart only if no handler runs */
+#define ERESTART_RESTARTBLOCK 516   /* -EINTR if a handler runs */
+
 #endif

@@ -21,6 +21,7 @@
 #include "kernel/x86/gdt.h"
 #include "kernel/printk.h"
 #include "kernel/proc.h"
+#include "kernel/signal.h"
 #include "kernel/string.h"
 #include "kernel/x86/trap.h"
 #include "kernel/x86/x86.h"
@@ -196,6 +197,7 @@ int exec_start(struct proc *p, const char *path, const char *const *argv, int ar
     tf->fs = tf->gs = 0;                /* no TLS segment until the program asks */
     memset(&p->tls, 0, sizeof p->tls);
     fpu_state_init(&p->fpu);            /* fninit, MXCSR 0x1F80 */
+    signal_exec(&p->sig);               /* handlers back to default; mask kept */
     if (p == current) {
         gdt_load_tls(&p->tls);
         fpu_restore(&p->fpu);

@@ -13,6 +13,7 @@
 #include "kernel/errno.h"
 #include "kernel/printk.h"
 #include "kernel/proc.h"
+#include "kernel/signal.h"
 #include "kernel/sched.h"
 #include "kernel/string.h"
 #include "kernel/x86/fpu.h"
@@ -88,6 +89,7 @@ static void clone_registers(struct proc *np, uint32_t newsp)
     np->tls = current->tls;
     fpu_save(&current->fpu);                /* the live registers, then a copy */
     np->fpu = current->fpu;
+    signal_fork(&np->sig, &current->sig);   /* handlers and mask; nothing pending */
 }
 
 /* clone with checked flags. Returns the child's pid, or -EAGAIN (no free

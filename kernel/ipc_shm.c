@@ -15,6 +15,7 @@
 #include "mm/mmap.h"
 #include "mm/shmem.h"
 #include "mm/uaccess.h"
+#include "mm/urange.h"
 #include "mm/vma.h"
 
 #define SHM_SEGMENTS 32
@@ -116,27 +117,35 @@ long sys_shmat(int id, uint32_t addr, int flags)
     if (!s)
         return -EINVAL;
     struct mm *mm = current->mm;
-    uint32_t len = PAGE_ROUND_UP(s->size);
+    struct urange r;
     if (addr) {
         if (flags & SHM_RND)
             addr &= ~(SHMLBA - 1);
-        if ((addr & ~PAGE_MASK) || addr < USER_BASE || len > STACK_RESERVED - addr)
-            return -EINVAL;
-        struct vma *v = vma_find_above(mm, addr);
-        if (v && v->start < addr + len)
+        /* Linux: unaligned or wrapping -EINVAL, reaching the kernel half
+         * -ENOMEM (as mmap at a fixed address), the null zone -EPERM. */
+        int err = urange_check(addr, s->size, URANGE_ALIGNED | URANGE_MAP_MIN |
+                               URANGE_WRAP_EINVAL, -ENOMEM, &r);
+        if (err)
+            return err;
+        struct vma *v = vma_find_above(mm, r.start);
+        if (v && v->start < r.end)
             return -EINVAL;             /* no SHM_REMAP: the range must be free */
-    } else if (!(addr = mmap_find_room(mm, 0, len))) {
-        return -ENOMEM;
+    } else {
+        r.end = PAGE_ROUND_UP(s->size);
+        if (!(r.start = mmap_find_room(mm, 0, r.end)))
+            return -ENOMEM;
+        r.end += r.start;
     }
     uint32_t vmf = VM_READ | VM_SHARED | VM_SYSV | ((flags & SHM_RDONLY) ? 0 : VM_WRITE);
-    struct vma *v = vma_add(mm, addr, addr + len, vmf, 0, 0, 0);
+    struct vma *v = vma_add(mm, r.start, r.end, vmf, 0, 0, 0);
     if (!v)
         return -ENOMEM;
     shm_get(s->obj);
     v->shm = s->obj;
     s->lpid = current->pid;
     s->atime = jiffies / TIMER_HZ;
-    return addr;
+    vma_verify(mm, "shmat");
+    return r.start;
 }
 
 /* Frees a removed segment's slot once nothing is attached any more. */
@@ -167,7 +176,9 @@ long sys_shmdt(uint32_t addr)
             segments[i].dtime = jiffies / TIMER_HZ;
         }
     }
-    return vma_unmap(mm, addr, end);
+    int err = vma_unmap(mm, addr, end);
+    vma_verify(mm, "shmdt");
+    return err;
 }
 
 struct ipc64_perm {

@@ -41,11 +41,20 @@ struct proc *proc_alloc(void)
     }
     if (!p)
         return 0;
-    void *kstack = kmalloc(KSTACK_SIZE);
-    if (!kstack)
+    /* A slot released by its own process (autoreap) still has its stack
+     * and signal tables. */
+    void *kstack = p->kstack ? p->kstack : kmalloc(KSTACK_SIZE);
+    void *sigtab = signal_tables(&p->sig) ? signal_tables(&p->sig) : kmalloc(SIGTABLES_SIZE);
+    if (!kstack || !sigtab) {
+        if (kstack != p->kstack)
+            kfree(kstack);
+        if (sigtab != signal_tables(&p->sig))
+            kfree(sigtab);
         return 0;
+    }
     memset(p, 0, sizeof *p);
     p->kstack = kstack;
+    signal_tables_attach(&p->sig, sigtab);
     p->pid = next_pid++;
     p->state = PROC_SLEEPING;           /* not runnable until filled in */
     uint32_t *sp = (uint32_t *)((char *)kstack + KSTACK_SIZE);
@@ -63,6 +72,7 @@ struct proc *proc_alloc(void)
 void proc_free(struct proc *p)
 {
     kfree(p->kstack);
+    kfree(signal_tables(&p->sig));
     memset(p, 0, sizeof *p);
     p->state = PROC_UNUSED;
 }
@@ -116,8 +126,20 @@ void proc_exit(int wait_status)
         }
     }
     p->exit_status = wait_status;
-    p->state = PROC_ZOMBIE;
-    wakeup(p->parent);
+    struct proc *parent = p->parent;
+    if (signal_child_exit(p, wait_status)) {
+        /* The parent wants no zombies: the slot is free at once. Its
+         * stack stays with it (we are still running on it) for the next
+         * process that takes the slot. */
+        void *kstack = p->kstack, *sigtab = signal_tables(&p->sig);
+        memset(p, 0, sizeof *p);
+        p->kstack = kstack;
+        p->sig.action = sigtab;
+        p->state = PROC_UNUSED;
+    } else {
+        p->state = PROC_ZOMBIE;
+    }
+    wakeup(parent);
     schedule();
     panic("proc_exit: zombie pid %d was scheduled", p->pid);
 }
@@ -162,8 +184,9 @@ long sys_wait4(int pid, int *ustatus, int options, void *urusage)
             return -ECHILD;
         if (options & WNOHANG)
             return 0;
-        if (sleep_on(current) < 0)
-            return -EINTR;
+        if (signal_pending())
+            return -ERESTARTSYS;        /* -EINTR, or again after a SA_RESTART handler */
+        sleep_on(current);
     }
 }
 

@@ -39,6 +39,7 @@ struct proc {
     struct proc *vfork_child;   /* the child this one waits for in vfork */
     struct tls_state tls;       /* its TLS descriptors (set_thread_area) */
     struct fpu_state fpu;       /* its FPU/SSE registers while not running */
+    struct sigstate sig;        /* handlers, masks, pending signals (kernel/signal.c) */
 };
 
 extern struct proc proc_table[NPROC];
@@ -78,8 +79,8 @@ void proc_kill_current(int sig) __attribute__((noreturn));
 /* The current process's descriptor table (for kernel/fs/sys_file.c). */
 struct fdtable *proc_files(void);
 
-/* Trap-return hook: ends the current process if a fatal signal is
- * pending, and gives up the CPU if its time slice is over. */
+/* Trap-return hook: acts on pending signals (kernel/signal.c), and gives
+ * up the CPU if its time slice is over. */
 void proc_before_user_return(struct trapframe *tf);
 
 /* System calls (Linux i386 numbers in kernel/syscall.c). */

@@ -8,6 +8,7 @@
 #include "kernel/x86/fpu.h"
 #include "kernel/x86/gdt.h"
 #include "kernel/proc.h"
+#include "kernel/signal.h"
 #include "kernel/x86/timer.h"
 #include "kernel/x86/x86.h"
 #include "mm/mm.h"
@@ -88,19 +89,17 @@ void wakeup(void *chan)
 void sched_tick(void)
 {
     wakeup((void *)&jiffies);           /* nanosleep's channel */
+    itimer_tick();                      /* alarm, setitimer */
     if (jiffies - slice_start >= SLICE_TICKS)
         need_resched = 1;
 }
 
 void proc_before_user_return(struct trapframe *tf)
 {
-    (void)tf;
-    if (current->killed)
-        proc_exit(signal_wait_status(current->killed));
+    signal_deliver(tf);
     if (need_resched)
         schedule();
-    if (current->killed)
-        proc_exit(signal_wait_status(current->killed));
+    signal_deliver(tf);                 /* what arrived while others ran */
 }
 
 /* The idle process: wait for an interrupt, then let anything that became

@@ -6,7 +6,9 @@
 /* Puts the current process to sleep on chan until wakeup(chan). Must be
  * called with interrupts off; returns with interrupts off. Returns 0, or
  * -EINTR if the process was killed while asleep (it must then return to
- * user mode, where it dies). Callers re-check their condition in a loop. */
+ * user mode, where it dies). Callers re-check their condition in a loop:
+ * a signal also wakes a sleeper. A sleep a signal may interrupt checks
+ * signal_pending() (kernel/signal.h) before each sleep and returns. */
 int sleep_on(void *chan);
 
 /* Makes every process sleeping on chan runnable. Any context, even an

@@ -4,6 +4,7 @@
 #include "kernel/errno.h"
 #include "kernel/proc.h"
 #include "kernel/sched.h"
+#include "kernel/signal.h"
 #include "kernel/string.h"
 #include "kernel/x86/timer.h"
 #include "kernel/x86/x86.h"
@@ -69,14 +70,17 @@ long sys_nanosleep(const void *ureq, void *urem)
                      ((uint32_t)ts.nsec + 1000000000 / TIMER_HZ - 1) / (1000000000 / TIMER_HZ);
     uint32_t until = jiffies + ticks;
     while ((int32_t)(until - jiffies) > 0) {
-        if (sleep_on((void *)&jiffies) < 0) {
+        if (signal_pending()) {
+            /* Interrupted: the time left, and -EINTR; never restarted,
+             * even with SA_RESTART (as Linux). */
             uint32_t left = until - jiffies;
             struct linux_timespec rem = { (int32_t)(left / TIMER_HZ),
                                           (int32_t)(left % TIMER_HZ) * (1000000000 / TIMER_HZ) };
-            if (urem)
-                copy_to_user(urem, &rem, sizeof rem);
+            if (urem && copy_to_user(urem, &rem, sizeof rem) < 0)
+                return -EFAULT;
             return -EINTR;
         }
+        sleep_on((void *)&jiffies);
     }
     return 0;
 }

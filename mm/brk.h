@@ -10,4 +10,9 @@
  * another region or the stack's reserved 8 MiB, or no memory). */
 long sys_brk(uint32_t addr);
 
+struct mm;
+
+/* The work of brk on mm (sys_brk passes the current process's). */
+long mm_brk(struct mm *mm, uint32_t addr);
+
 #endif

@@ -17,6 +17,7 @@
 #include "mm/vma.h"
 #include "mm/zero_page.h"
 #include "mm/reclaim.h"
+#include "mm/rmap.h"
 #include "mm/swap_map.h"
 #include "kernel/proc.h"
 
@@ -51,6 +52,9 @@ int cow_break(struct mm *mm, uint32_t va, pte_t *pte)
     pte_t was = *pte;
     struct page *old = phys_to_page(PTE_FRAME(was));
     pte_t keep = (was & (PTE_FLAGS_MASK & ~(PTE_COW | PTE_PRESENT))) | PTE_WRITE;
+    if ((old->flags & (PG_SWAPCACHE | PG_LOCKED)) == PG_SWAPCACHE &&
+        swap_entry_count(old->index) == 0 && rmap_count(old) == 1)
+        swap_cache_remove(old);         /* kept clean in swap (fault_swap_in); no more */
     if (old->count == 1 && !page_is_zero(old)) {
         /* Nobody else maps this frame: take it over without copying. */
         pgtable_set(mm->pgdir, va, pte, PTE_FRAME(was) | keep | PTE_PRESENT);

@@ -4,26 +4,30 @@
  *   where the fault is                    what it means            action
  *   ------------------------------------  -----------------------  -------------------
  *   kernel address, from the kernel       a kernel bug             panic with diagnosis
- *   kernel address, from user mode        not the process's        SIGSEGV
+ *   kernel address, from user mode        not the process's        SIGSEGV, SEGV_MAPERR
  *   user address, no process              a kernel bug             panic with diagnosis
- *   in no region (below a stack: grow     not the process's        SIGSEGV
+ *   in no region (below a stack: grow     not the process's        SIGSEGV, SEGV_MAPERR
  *     it, if within 8 MiB and near esp)
- *   region forbids the access             protection               SIGSEGV
+ *   region forbids the access             protection               SIGSEGV, SEGV_ACCERR
  *   PTE zero, shared memory region        first touch              the object's page
  *     (shared anonymous, System V, a       (a private mapping of a  (read-only, copy-on-
  *     tmpfs file, shared or private)        tmpfs file)              write)
- *   PTE zero, tmpfs file, past its end    no page there            SIGBUS
- *   PTE zero, tmpfs full                  no room for the page     SIGBUS
+ *   PTE zero, tmpfs file, past its end    no page there            SIGBUS, BUS_ADRERR
+ *   PTE zero, tmpfs full                  no room for the page     SIGBUS, BUS_ADRERR
  *   PTE zero, file page in the region     first touch              read from the file
- *   PTE zero, shared file, past its end   no page there            SIGBUS
+ *   PTE zero, shared file, past its end   no page there            SIGBUS, BUS_ADRERR
  *   PTE zero, read, no file behind it     first read               map the zero page
  *   PTE zero, write, no file behind it    first write              zero-fill
  *   PTE holds a swap entry                paged out                swap in (sleeps), retry
+ *     ... and the disk cannot read it     the page is lost         SIGBUS, BUS_ADRERR
  *   PTE present, write, marked COW        shared since fork, or    break copy-on-write
  *                                           the zero page            (a zeroed frame)
  *   PTE present, access allowed           stale TLB entry          flush, retry
- *   present, write, not COW, writable VMA should not happen        SIGSEGV
+ *   present, write, not COW, writable VMA should not happen        SIGSEGV, SEGV_ACCERR
  *
+ * A signal carries the address in si_addr and the code in si_code, so a
+ * program's SIGSEGV handler can tell an unmapped address from a protected
+ * page, fix the page (mprotect) and return to retry the access.
  * A SIGSEGV decided for the kernel's own copy to or from user memory
  * (uaccess_copy.asm) becomes -EFAULT for the system call instead. Getting
  * a frame may evict others and sleep (mm/reclaim.c); every case re-checks
@@ -51,6 +55,7 @@
 #include "mm/shmem.h"
 #include "mm/swap.h"
 #include "mm/swap_map.h"
+#include "mm/swap_readahead.h"
 #include "kernel/sched.h"
 #include "mm/vma.h"
 #include "mm/zero_page.h"
@@ -59,7 +64,8 @@ struct fault_stats fault_stats;
 
 #define STACK_SLACK (65536u + 256)  /* how far below esp a push may land */
 
-enum decision { FAULT_DONE, FAULT_SEGV, FAULT_SIGBUS, FAULT_OOM };
+/* FAULT_MAPERR and FAULT_ACCERR are SIGSEGV with that si_code. */
+enum decision { FAULT_DONE, FAULT_MAPERR, FAULT_ACCERR, FAULT_SIGBUS, FAULT_OOM };
 
 static const char *access_kind(uint32_t err)
 {
@@ -204,16 +210,35 @@ static enum decision fault_fill(struct mm *mm, struct vma *v, uint32_t page, pte
     return install(mm, page, pte, 0, pg, prot);
 }
 
+/* Leave a page that a read fault brings back in the swap cache, mapped
+ * read-only? Then its copy in swap stays good, and page replacement can
+ * drop it again without a write, as long as nothing writes it: the first
+ * write is a copy-on-write fault, which takes it out of the cache
+ * (cow_break). Only in a private writable region (elsewhere nothing would
+ * ever free the slot), never for a page whose write to swap failed, and
+ * only while swap is at most half full (as Linux's vm_swap_full). */
+static int swap_cache_keeps(const struct page *pg, const struct vma *v, int write)
+{
+    return !write && (v->flags & (VM_WRITE | VM_SHARED)) == VM_WRITE &&
+           !(pg->flags & PG_SWAPBAD) && swap_slots_free() * 2 >= swap_slots_total();
+}
+
 /* The PTE holds a swap entry: bring the page into the swap cache (reading
- * it from the disk, sleeping) and retry, or, once it is there, map it.
- * The last PTE to hold the slot takes the frame over and frees the slot;
- * while other PTEs still hold it, the frame is shared copy-on-write. */
-static enum decision fault_swap_in(struct mm *mm, struct vma *v, uint32_t page, pte_t *pte)
+ * it from the disk with its neighbours, mm/swap_readahead.c, sleeping)
+ * and retry, or, once it is there, map it.
+ * The last PTE to hold the slot takes the frame over and frees the slot,
+ * unless a read fault may keep the page in the swap cache (read-only,
+ * copy-on-write: swap_cache_keeps); while other PTEs still hold it, the
+ * frame is shared copy-on-write. */
+static enum decision fault_swap_in(struct mm *mm, struct vma *v, uint32_t page, pte_t *pte,
+                                   int write)
 {
     pte_t was = *pte;
     uint32_t slot = pte_swap_slot(was);
     struct page *pg = swap_cache_find(slot);
     if (!pg) {
+        if (frame_free_count() < RECLAIM_LOW + SWAP_CLUSTER_MAX)
+            reclaim_pages(SWAP_CLUSTER_MAX);    /* room to read ahead; may sleep */
         pg = page_alloc_user();         /* may sleep */
         if (!pg)
             return FAULT_OOM;
@@ -221,29 +246,26 @@ static enum decision fault_swap_in(struct mm *mm, struct vma *v, uint32_t page, 
             frame_free(pg);             /* someone was quicker: retry */
             return FAULT_DONE;
         }
-        swap_cache_add(slot, pg);
-        pg->flags |= PG_LOCKED;
-        int err = swap_read(slot, pg);
-        pg->flags &= ~PG_LOCKED;
-        if (err < 0)
-            swap_cache_remove(pg);      /* nobody may map what was not read */
-        wakeup(pg);
-        page_put(pg);                   /* the cache keeps it, if read */
+        int err = swap_readahead(mm, v, page, slot, pg);    /* sleeps */
         fault_stats.swap_in++;
         if (err < 0) {
             printk("swap: read error on slot %u\n", slot);
-            return FAULT_SEGV;
+            return FAULT_SIGBUS;
         }
-        swap_cache_trim(pg);
         return FAULT_DONE;              /* retry: it is in the cache now */
     }
     if (pg->flags & PG_LOCKED) {
         sleep_on(pg);                   /* being read or written: wait, retry */
         return FAULT_DONE;
     }
+    if (pg->flags & PG_READAHEAD) {
+        pg->flags &= ~PG_READAHEAD;     /* read ahead, and now wanted */
+        swap_readahead_hit();
+    }
     uint32_t prot = PTE_USER | ((v->flags & VM_WRITE) ? PTE_WRITE : 0);
     page_get(pg);
-    if (swap_entry_count(slot) == 1 && pg->count == 2 && !rmap_count(pg)) {
+    int alone = swap_entry_count(slot) == 1 && pg->count == 2 && !rmap_count(pg);
+    if (alone && !swap_cache_keeps(pg, v, write)) {
         swap_cache_remove(pg);          /* ours alone: the slot can go */
     } else if (prot & PTE_WRITE) {
         prot = (prot & ~PTE_WRITE) | PTE_COW;
@@ -263,10 +285,10 @@ static enum decision fault_user(struct mm *mm, uint32_t addr, uint32_t err, uint
     struct vma *v = find_or_grow(mm, addr, esp);
     *how = "in no region";
     if (!v)
-        return FAULT_SEGV;
+        return FAULT_MAPERR;
     *how = "region forbids it";
     if ((write && !(v->flags & VM_WRITE)) || !(v->flags & (VM_READ | VM_WRITE | VM_EXEC)))
-        return FAULT_SEGV;
+        return FAULT_ACCERR;
 
     uint32_t page = PAGE_ROUND_DOWN(addr);
     pte_t *pte = pgtable_walk(mm->pgdir, page, true);
@@ -283,12 +305,12 @@ static enum decision fault_user(struct mm *mm, uint32_t addr, uint32_t err, uint
     if (pte_present(*pte) && write && !(*pte & PTE_WRITE)) {
         *how = (*pte & PTE_COW) ? "copy-on-write" : "write to a read-only page";
         if (!(*pte & PTE_COW))
-            return FAULT_SEGV;
+            return FAULT_ACCERR;
         return cow_break(mm, page, pte) < 0 ? FAULT_OOM : FAULT_DONE;
     }
     *how = "swap in";
     if (pte_is_swap(*pte))
-        return fault_swap_in(mm, v, page, pte);
+        return fault_swap_in(mm, v, page, pte, write);
     *how = "stale TLB entry";
     mmu_flush_page(page);               /* present and allowed: a stale TLB entry */
     return FAULT_DONE;
@@ -309,8 +331,33 @@ static uint32_t uaccess_fixup(uint32_t eip)
 
 static const char *decision_name(enum decision d)
 {
-    return d == FAULT_DONE ? "handled" : d == FAULT_SEGV ? "SIGSEGV"
-           : d == FAULT_SIGBUS ? "SIGBUS" : "out of memory";
+    return d == FAULT_DONE ? "handled" : d == FAULT_MAPERR ? "SIGSEGV"
+           : d == FAULT_ACCERR ? "SIGSEGV" : d == FAULT_SIGBUS ? "SIGBUS" : "out of memory";
+}
+
+/* Sends the signal a bad user access stands for (the decision's row of
+ * the table), reporting it on the console when nothing catches it. The
+ * error code a user access to the kernel half gets is "protection", as
+ * Linux reports it, so the layout of the kernel's page tables stays
+ * hidden. */
+static void fault_signal(const struct trapframe *tf, uint32_t addr, enum decision d)
+{
+    int sig = d == FAULT_SIGBUS ? SIGBUS : SIGSEGV;
+    int code = d == FAULT_SIGBUS ? BUS_ADRERR : d == FAULT_ACCERR ? SEGV_ACCERR : SEGV_MAPERR;
+    const struct sigstate *s = &current->sig;
+    if (s->action[sig - 1].handler == SIG_DFL || (s->blocked & SIGBIT(sig))) {
+        if (d == FAULT_SIGBUS)
+            printk("bus error: pid %d (%s) at %p, eip %p: past the end of the mapped file "
+                   "or no room in it\n", current->pid, current->name, (void *)addr,
+                   (void *)tf->eip);
+        else
+            printk("segfault: pid %d (%s) at %p, eip %p, %s, %s\n", current->pid,
+                   current->name, (void *)addr, (void *)tf->eip, access_kind(tf->err),
+                   cause(tf->err));
+    }
+    fault_stats.signals++;
+    uint32_t err = tf->err | FAULT_USER | (addr >= USER_TOP ? FAULT_PRESENT : 0);
+    signal_force(sig, code, addr, tf->trapno, err, addr);
 }
 
 void fault_handle(struct trapframe *tf)
@@ -331,7 +378,7 @@ void fault_handle(struct trapframe *tf)
         fault_kernel_bug(tf, addr);     /* no return */
     }
 
-    enum decision d = FAULT_SEGV;
+    enum decision d = FAULT_MAPERR;
     const char *how = addr < USER_TOP ? "no address space" : "kernel address";
     struct mm *mm = current->mm;
     if (addr < USER_TOP && mm) {
@@ -352,13 +399,5 @@ void fault_handle(struct trapframe *tf)
         tf->eip = fixup;                /* the system call returns -EFAULT */
         return;
     }
-    if (d == FAULT_SIGBUS) {
-        printk("bus error: pid %d (%s) at %p, eip %p: past the end of the mapped file "
-               "or no room in it\n",
-               current->pid, current->name, (void *)addr, (void *)tf->eip);
-        proc_kill_current(SIGBUS);
-    }
-    printk("segfault: pid %d (%s) at %p, eip %p, %s, %s\n", current->pid, current->name,
-           (void *)addr, (void *)tf->eip, access_kind(tf->err), cause(tf->err));
-    proc_kill_current(SIGSEGV);
+    fault_signal(tf, addr, d);
 }

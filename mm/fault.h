@@ -28,6 +28,7 @@ struct fault_stats {
     uint32_t cow_copy;          /* copy-on-write faults that copied the page */
     uint32_t cow_reuse;         /* ... that took the page over (count 1) */
     uint32_t swap_in;           /* pages read back from swap */
+    uint32_t signals;           /* faults that became SIGSEGV or SIGBUS for a process */
 };
 extern struct fault_stats fault_stats;
 

@@ -160,20 +160,15 @@ void frame_free(struct page *pg)
     release(pg);
 }
 
-void page_get(struct page *pg)
+void page_bad(struct page *pg, const char *what)
 {
-    check_in_use(pg, "page_get");
-    pg->count++;
+    check_in_use(pg, what);
+    panic("%s: frame at phys %p has no reference to drop", what, (void *)page_to_phys(pg));
 }
 
-void page_put(struct page *pg)
+void page_release(struct page *pg)
 {
-    check_in_use(pg, "page_put");
-    if (pg->count == 0)
-        panic("page_put: frame at phys %p has no reference to drop",
-              (void *)page_to_phys(pg));
-    if (--pg->count == 0)
-        release(pg);
+    release(pg);
 }
 
 uint32_t frame_free_count(void)

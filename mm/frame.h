@@ -38,11 +38,14 @@ enum {
     PG_KMALLOC_RUN = 1 << 4,    /* kmalloc large object (first frame of run) */
     PG_FILECACHE = 1 << 5,      /* in the page cache of a file (mm/filemap.c) */
     PG_SWAPCACHE = 1 << 6,      /* in the swap cache: holds slot `index` */
-    PG_LOCKED = 1 << 7,         /* being read from or written to swap */
+    PG_LOCKED = 1 << 7,         /* being read from or written to swap, or
+                                   chosen for it (mm/reclaim.c) */
     PG_SHM = 1 << 8,            /* held by a shared memory object (mm/shmem.c) */
     PG_SWAPBAD = 1 << 9,        /* in the swap cache, but writing it failed:
                                    the frame is the only good copy */
     PG_ZERO = 1 << 10,          /* the shared zero page (mm/zero_page.c) */
+    PG_READAHEAD = 1 << 11,     /* in the swap cache, read ahead, not yet
+                                   faulted on (mm/swap_readahead.c) */
 };
 
 extern struct page *frame_table;
@@ -66,9 +69,34 @@ struct page *frame_alloc_run(uint32_t n);
  * already free, still referenced by others, or not managed RAM. */
 void frame_free(struct page *pg);
 
-/* Takes and drops one reference; page_put frees the frame at zero. */
-void page_get(struct page *pg);
-void page_put(struct page *pg);
+/* Out of line for page_get and page_put: page_bad panics, saying what is
+ * wrong with pg (not managed RAM, free, or no reference to drop);
+ * page_release frees a frame whose count reached zero. */
+void page_bad(struct page *pg, const char *what);
+void page_release(struct page *pg);
+
+/* Is pg a frame of managed RAM that is in use? */
+static inline int page_in_use(const struct page *pg)
+{
+    return (uint32_t)(pg - frame_table) < frame_max_pfn && !(pg->flags & (PG_FREE | PG_RESERVED));
+}
+
+/* Takes and drops one reference; page_put frees the frame at zero. Inline:
+ * fork and exit do this for every page of a process. */
+static inline void page_get(struct page *pg)
+{
+    if (!page_in_use(pg))
+        page_bad(pg, "page_get");
+    pg->count++;
+}
+
+static inline void page_put(struct page *pg)
+{
+    if (!page_in_use(pg) || pg->count == 0)
+        page_bad(pg, "page_put");
+    if (--pg->count == 0)
+        page_release(pg);
+}
 
 uint32_t frame_free_count(void);
 uint32_t frame_total_count(void);

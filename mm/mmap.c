@@ -20,6 +20,7 @@
 #include "mm/pgtable.h"
 #include "mm/shmem.h"
 #include "mm/uaccess.h"
+#include "mm/urange.h"
 #include "mm/vma.h"
 
 /* Where the heap may still grow: regions go above its end. */
@@ -98,66 +99,85 @@ static uint32_t may_write(const struct inode *ip, uint32_t type, int open_flags)
     return type == MAP_SHARED && ip->shm && (open_flags & O_ACCMODE) == O_RDWR ? VM_MAYWRITE : 0;
 }
 
+/* The range of a new mapping: at addr exactly (MAP_FIXED; also for
+ * MAP_FIXED_NOREPLACE, which fails with -EEXIST where a region is), or
+ * wherever there is room, near the hint addr if it is free. Returns 0
+ * and the range in *r, or -errno. Nothing is changed. */
+static int mmap_place(struct mm *mm, uint32_t addr, uint32_t len, uint32_t flags,
+                      struct urange *r)
+{
+    if (flags & (MAP_FIXED | MAP_FIXED_NOREPLACE)) {
+        int err = urange_check(addr, len, URANGE_ALIGNED | URANGE_MAP_MIN, -ENOMEM, r);
+        if (err)
+            return err;
+        struct vma *v = vma_find_above(mm, r->start);
+        if ((flags & MAP_FIXED_NOREPLACE) && v && v->start < r->end)
+            return -EEXIST;
+        return 0;
+    }
+    int err = urange_check(0, len, 0, -ENOMEM, r);     /* the length alone */
+    if (err)
+        return err;
+    uint32_t hint = addr < USER_TOP ? PAGE_ROUND_UP(addr) : 0;  /* Linux rounds it up */
+    r->start = mmap_find_room(mm, hint, r->end);
+    if (!r->start)
+        return -ENOMEM;
+    r->end += r->start;
+    return 0;
+}
+
 long sys_mmap2(uint32_t addr, uint32_t len, uint32_t prot, uint32_t flags, int fd,
                uint32_t pgoff)
 {
     struct mm *mm = current->mm;
     uint32_t type = flags & MAP_TYPE;
-    if (len == 0 || (type != MAP_SHARED && type != MAP_PRIVATE))
+    int anon = (flags & MAP_ANONYMOUS) != 0;
+    if (!anon && !fdtable_get(proc_files(), fd))
+        return -EBADF;
+    /* MAP_SHARED_VALIDATE (both type bits) is for files only. */
+    if (len == 0 || (type != MAP_SHARED && type != MAP_PRIVATE &&
+                     (anon || type != MAP_SHARED_VALIDATE)))
         return -EINVAL;
-    if ((flags & MAP_FIXED) && (addr & ~PAGE_MASK))
-        return -EINVAL;
-    if (len > USER_TOP || prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC))
-        return len > USER_TOP ? -ENOMEM : -EINVAL;
-    len = PAGE_ROUND_UP(len);
-    if (pgoff > (0xFFFFFFFFu >> PAGE_SHIFT))
-        return -EINVAL;
+    type = type == MAP_PRIVATE ? MAP_PRIVATE : MAP_SHARED;
+    struct urange r;
+    int err = mmap_place(mm, addr, len, flags, &r);
+    if (err)
+        return err;
+    len = r.end - r.start;
+    /* The offset of an anonymous mapping means nothing and is ignored;
+     * a file's must fit in our 32-bit file offsets. */
+    if (!anon && (pgoff > (0xFFFFFFFFu >> PAGE_SHIFT) || pgoff + (len >> PAGE_SHIFT) < pgoff))
+        return pgoff + (len >> PAGE_SHIFT) < pgoff ? -EOVERFLOW : -EINVAL;
 
-    int err = 0;
     struct inode *ip = 0;
-    if (!(flags & MAP_ANONYMOUS) && !(ip = mapped_file(fd, prot, flags, &err)))
+    if (!anon && !(ip = mapped_file(fd, prot, type, &err)))
         return err;
     if (ip && S_ISCHR(ip->mode)) {
-        flags |= MAP_ANONYMOUS;         /* /dev/zero */
+        anon = 1;                       /* /dev/zero */
         ip = 0;
     }
-
-    uint32_t start;
-    if (flags & MAP_FIXED) {
-        if (addr < USER_BASE)
-            return -EPERM;              /* the bottom stays unmapped: NULL faults */
-        if (len > USER_TOP - addr)
-            return -ENOMEM;
-        start = addr;
-    } else {
-        start = mmap_find_room(mm, PAGE_ROUND_DOWN(addr), len);
-        if (!start)
-            return -ENOMEM;
-    }
-
     struct shm_object *obj = 0;
-    if ((flags & MAP_ANONYMOUS) && type == MAP_SHARED && !(obj = shm_create(len >> PAGE_SHIFT, 0)))
+    if (anon && type == MAP_SHARED && !(obj = shm_create(len >> PAGE_SHIFT, 0)))
         return -ENOMEM;
     if (ip && ip->shm) {
         obj = ip->shm;                  /* a tmpfs file: map its object */
         shm_get(obj);
     }
-    if ((flags & MAP_FIXED) && vma_unmap(mm, start, start + len) < 0)
-        goto nomem;
+    if ((flags & MAP_FIXED) && vma_unmap(mm, r.start, r.end) < 0)
+        goto nomem;                     /* MAP_FIXED replaces what was there */
     uint32_t vmf = vm_flags(prot) | (type == MAP_SHARED ? VM_SHARED : 0);
-    uint32_t off = pgoff << PAGE_SHIFT, file_len = 0;
-    if (ip)
-        file_len = off >= ip->size ? 0 : (ip->size - off < len ? ip->size - off : len);
+    uint32_t off = anon ? 0 : pgoff << PAGE_SHIFT, file_len = 0;
     if (ip) {
-        struct file *f = fdtable_get(proc_files(), fd);
-        vmf |= may_write(ip, type, f->flags);
+        file_len = off >= ip->size ? 0 : (ip->size - off < len ? ip->size - off : len);
+        vmf |= may_write(ip, type, fdtable_get(proc_files(), fd)->flags);
     }
-    struct vma *v = vma_add(mm, start, start + len, vmf, ip, off, file_len);
+    struct vma *v = vma_add(mm, r.start, r.end, vmf, ip, off, file_len);
     if (!v)
         goto nomem;
     v->shm = obj;
     v->shm_pgoff = obj && ip ? pgoff : 0;
-    return start;
+    vma_verify(mm, "mmap");
+    return r.start;
 nomem:
     if (obj)
         shm_put(obj);
@@ -182,68 +202,25 @@ long sys_old_mmap(const void *uargs)
 
 long sys_munmap(uint32_t addr, uint32_t len)
 {
-    if ((addr & ~PAGE_MASK) || len == 0 || addr >= USER_TOP || len > USER_TOP - addr)
-        return -EINVAL;
-    return vma_unmap(current->mm, addr, addr + PAGE_ROUND_UP(len));
-}
-
-/* The PTE bits of a present page of v after its protection changed
- * (PROT_NONE clears the user bit, so that any access faults): a
- * private page that might be shared (copy-on-write, a page-cache frame,
- * count above one) stays read-only and copy-on-write even when v becomes
- * writable; the first write copies it or takes it over. */
-static pte_t protected_pte(const struct vma *v, pte_t e)
-{
-    e &= ~PTE_WRITE;
-    if (!(v->flags & (VM_READ | VM_WRITE | VM_EXEC)))
-        return e & ~PTE_USER;           /* PROT_NONE: even reads fault */
-    e |= PTE_USER;
-    if (!(v->flags & VM_WRITE))
-        return e;
-    if (v->flags & VM_SHARED)
-        return e | PTE_WRITE;
-    struct page *pg = phys_to_page(PTE_FRAME(e));
-    if ((e & PTE_COW) || !pg || (pg->flags & (PG_FILECACHE | PG_SHM)) || pg->count > 1)
-        return e | PTE_COW;
-    return e | PTE_WRITE;
+    struct urange r;
+    int err = urange_check(addr, len, URANGE_ALIGNED, -EINVAL, &r);
+    if (err)
+        return err;
+    err = vma_unmap(current->mm, r.start, r.end);
+    vma_verify(current->mm, "munmap");
+    return err;
 }
 
 long sys_mprotect(uint32_t addr, uint32_t len, uint32_t prot)
 {
-    struct mm *mm = current->mm;
-    if ((addr & ~PAGE_MASK) || prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC))
+    struct urange r;
+    prot &= ~(PROT_GROWSDOWN | PROT_GROWSUP);
+    int err = urange_check(addr, len, URANGE_ALIGNED | URANGE_EMPTY_OK, -ENOMEM, &r);
+    if (err || r.start == r.end)
+        return err;
+    if (prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC | PROT_SEM))
         return -EINVAL;
-    uint32_t end = addr + PAGE_ROUND_UP(len);
-    if (end < addr || end > USER_TOP)
-        return -ENOMEM;
-    if (len == 0)
-        return 0;
-    /* Every page must be mapped, and a shared file cannot become writable. */
-    for (uint32_t a = addr; a < end;) {
-        struct vma *v = vma_find(mm, a);
-        if (!v)
-            return -ENOMEM;
-        if ((prot & PROT_WRITE) && v->file && (v->flags & VM_SHARED) &&
-            !(v->flags & VM_MAYWRITE))
-            return -EACCES;
-        a = v->end;
-    }
-    struct vma *v = vma_find(mm, addr);
-    if (v->start < addr && !(v = vma_split(mm, v, addr)))
-        return -ENOMEM;
-    struct vma *last = vma_find(mm, end - 1);
-    if (last->end > end && !vma_split(mm, last, end))
-        return -ENOMEM;
-    for (v = vma_find(mm, addr); v && v->start < end; v = v->next) {
-        v->flags = (v->flags & ~(VM_READ | VM_WRITE | VM_EXEC)) | vm_flags(prot);
-        for (uint32_t a = v->start; a < v->end; a += PAGE_SIZE) {
-            pte_t *pte = pgtable_walk(mm->pgdir, a, false);
-            if (pte && pte_present(*pte))
-                pgtable_set(mm->pgdir, a, pte, protected_pte(v, *pte));
-        }
-    }
-    vma_merge(mm, vma_find(mm, addr));
-    if (end < USER_TOP && vma_find(mm, end))
-        vma_merge(mm, vma_find(mm, end));
-    return 0;
+    err = vma_protect(current->mm, r.start, r.end, vm_flags(prot));
+    vma_verify(current->mm, "mprotect");
+    return err;
 }

@@ -82,6 +82,15 @@ int pgtable_map(pde_t *pgdir, uint32_t va, uint32_t phys, uint32_t flags)
     return 0;
 }
 
+/* A PTE stops mapping pg: out of its reverse map, and out of the swap
+ * cache if it was kept there only while mapped (mm/fault.c). */
+static void forget(struct page *pg)
+{
+    rmap_remove(pg);
+    if ((pg->flags & PG_SWAPCACHE) && !rmap_count(pg))
+        swap_cache_trim(pg);
+}
+
 /* Clears the present PTE *pte at va and forgets it in the frame's reverse
  * map; returns the frame (whose reference the caller now holds) or NULL. */
 static struct page *clear_present(pde_t *pgdir, uint32_t va, pte_t *pte)
@@ -89,7 +98,7 @@ static struct page *clear_present(pde_t *pgdir, uint32_t va, pte_t *pte)
     struct page *pg = managed(PTE_FRAME(*pte));
     pgtable_set(pgdir, va, pte, 0);
     if (rmapped(pg))
-        rmap_remove(pg);
+        forget(pg);
     return pg;
 }
 
@@ -158,7 +167,7 @@ static void unmap_table(pte_t *table, uint32_t va, uint32_t end, bool flush)
             mmu_flush_page(va);
         struct page *pg = managed(PTE_FRAME(old));
         if (rmapped(pg))
-            rmap_remove(pg);
+            forget(pg);
         if (pg)
             page_put(pg);
     }

@@ -11,12 +11,14 @@
  *     written out (sleeping) and freed.
  * Swap-out is clustered: one disk request costs far more than its data,
  * so anonymous victims are gathered in a batch (struct swap_batch, on the
- * stack of reclaim_pages) under a run of consecutive slots: each is put in
- * the swap cache, locked and unmapped when chosen; when the run is used
- * up (at most SWAP_CLUSTER_MAX pages) or the sweep ends, the batch is
- * written with one request and each frame that only the cache still holds
- * is freed. A page already in the swap cache has a good copy on disk and
- * is freed at once, without a write.
+ * stack of reclaim_pages) of up to SWAP_CLUSTER_MAX pages; when it is
+ * full or the sweep ends, its pages, in order of address, get runs of
+ * consecutive slots (from mm/swap_map.c's clusters), enter the swap cache
+ * and are unmapped, and each run is written with one request; each frame
+ * that only the cache still holds is freed. Pages a process touched in
+ * order thus sit in order on the disk, and come back together (swap-in
+ * readahead, mm/swap_readahead.c). A page already in the swap cache has a
+ * good copy on disk and is freed at once, without a write.
  * A frame under I/O (PG_LOCKED) is never chosen. With nothing left to
  * evict, the process with the largest resident set plus swap is killed. */
 #include "mm/reclaim.h"
@@ -80,11 +82,11 @@ static void unmap_everywhere(struct page *pg, pte_t new_pte)
     rmap_walk(pg, unmap_one, &u);
 }
 
-/* Anonymous pages on their way to swap: pages[i] is in the swap cache
- * under slot first + i, unmapped, PG_LOCKED; run slots from first on
- * were free when the run was allocated. */
+/* Anonymous pages chosen for swap, not yet written: each is still mapped,
+ * PG_LOCKED (so that no sweep chooses it twice) and held by a reference
+ * of the batch's own, until batch_flush. */
 struct swap_batch {
-    uint32_t first, n, run;
+    uint32_t n;
     struct page *pages[SWAP_CLUSTER_MAX];
 };
 
@@ -101,16 +103,17 @@ static int release_swapped(struct page *pg)
     return 0;
 }
 
-/* Writes the batch with one request (sleeping), unlocks its pages and
- * wakes their waiters, and frees those only the cache holds; on a write
- * error the pages stay in the swap cache (nothing lost: their PTEs still
- * name their slots). Empties b; returns the number of frames freed. */
-static uint32_t batch_flush(struct swap_batch *b)
+/* Writes the n pages from pages[0] on to the slots from first on with
+ * one request (sleeping), unlocks them and wakes their waiters, and frees
+ * those only the cache holds; on a write error the pages stay in the swap
+ * cache (nothing lost: their PTEs still name their slots). Returns the
+ * frames freed. */
+static uint32_t write_run(uint32_t first, struct page **pages, uint32_t n)
 {
     uint32_t freed = 0;
-    int err = b->n ? swap_write_pages(b->first, b->pages, b->n) : 0;
-    for (uint32_t i = 0; i < b->n; i++) {
-        struct page *pg = b->pages[i];
+    int err = swap_write_pages(first, pages, n);
+    for (uint32_t i = 0; i < n; i++) {
+        struct page *pg = pages[i];
         pg->flags &= ~PG_LOCKED;
         wakeup(pg);
         if (err < 0) {
@@ -119,35 +122,123 @@ static uint32_t batch_flush(struct swap_batch *b)
         } else
             freed += release_swapped(pg);
     }
-    b->n = b->run = 0;
     return freed;
+}
+
+/* Orders the batch by user address: what a process touched in order then
+ * sits in consecutive slots, and swap-in readahead finds it there. */
+static void sort_by_address(struct swap_batch *b)
+{
+    for (uint32_t i = 1; i < b->n; i++)
+        for (uint32_t j = i; j > 0 && b->pages[j - 1]->va > b->pages[j]->va; j--) {
+            struct page *t = b->pages[j];
+            b->pages[j] = b->pages[j - 1];
+            b->pages[j - 1] = t;
+        }
+}
+
+/* Sends the batch to swap. First, without sleeping: pages no longer
+ * mapped (their process let go while a sweep slept) are let go of too;
+ * the others, in address order, get runs of consecutive slots, enter the
+ * swap cache and are unmapped everywhere (each PTE becomes the swap
+ * entry). Pages for which no slot is left stay as they were. Then each
+ * run is written with one request. Empties b; returns the frames freed. */
+static uint32_t batch_flush(struct swap_batch *b)
+{
+    uint32_t first[SWAP_CLUSTER_MAX], len[SWAP_CLUSTER_MAX], nruns = 0, placed = 0;
+    uint32_t freed = 0, n = 0;
+    for (uint32_t i = 0; i < b->n; i++) {
+        struct page *pg = b->pages[i];
+        if (rmap_count(pg)) {
+            b->pages[n++] = pg;
+            continue;
+        }
+        pg->flags &= ~PG_LOCKED;
+        freed += pg->count == 1;
+        page_put(pg);
+    }
+    b->n = n;
+    sort_by_address(b);
+    while (placed < b->n) {
+        uint32_t got, slot = swap_slot_alloc_run(b->n - placed, &got);
+        if (!slot)
+            break;
+        first[nruns] = slot;
+        len[nruns++] = got;
+        for (uint32_t i = 0; i < got; i++) {
+            struct page *pg = b->pages[placed + i];
+            swap_cache_add(slot + i, pg);
+            unmap_everywhere(pg, pte_make_swap(slot + i));
+            page_put(pg);               /* the cache holds it now */
+        }
+        placed += got;
+    }
+    for (uint32_t i = placed; i < b->n; i++) {      /* no slot for these */
+        b->pages[i]->flags &= ~PG_LOCKED;
+        page_put(b->pages[i]);
+    }
+    for (uint32_t r = 0, at = 0; r < nruns; at += len[r++])
+        freed += write_run(first[r], &b->pages[at], len[r]);
+    b->n = 0;
+    return freed;
+}
+
+static bool first_mm(struct mm *mm, uint32_t va, pte_t *pte, void *found)
+{
+    (void)va;
+    (void)pte;
+    *(struct mm **)found = mm;
+    return false;
+}
+
+static void batch_add(struct swap_batch *b, struct page *pg)
+{
+    page_get(pg);
+    pg->flags |= PG_LOCKED;             /* chosen: no sweep takes it twice */
+    b->pages[b->n++] = pg;
+}
+
+/* Adds to the batch the pages around pg (its aligned window of
+ * SWAP_CLUSTER_MAX pages) in the one address space that maps it: private
+ * anonymous pages mapped once, not accessed since the clock last cleared
+ * their bit. The clock visits frames in physical order, which says
+ * nothing of where a process uses them; its neighbours in the address
+ * space are what the process will want back together. */
+static void gather_neighbours(struct page *pg, struct swap_batch *b)
+{
+    struct mm *mm = 0;
+    if (rmap_count(pg) != 1)
+        return;
+    rmap_walk(pg, first_mm, &mm);
+    uint32_t lo = pg->va - pg->va % (SWAP_CLUSTER_MAX * PAGE_SIZE);
+    for (uint32_t va = lo; va < lo + SWAP_CLUSTER_MAX * PAGE_SIZE; va += PAGE_SIZE) {
+        pte_t *pte = pgtable_walk(mm->pgdir, va, false);
+        if (b->n == SWAP_CLUSTER_MAX || !pte)
+            return;
+        if (!pte_present(*pte) || (*pte & PTE_ACCESSED))
+            continue;
+        struct page *q = phys_to_page(PTE_FRAME(*pte));
+        if (q && q != pg && !(q->flags & ~PG_READAHEAD) && rmap_count(q) == 1 && q->va == va)
+            batch_add(b, q);
+    }
 }
 
 /* Sends an anonymous page to swap: a page already in the swap cache (its
  * copy on disk is good: such a page is never writable) is unmapped and
- * freed at once; any other joins the batch under the next slot of its
- * run. Returns the frames freed, counting a batch written because the run
- * is full. If the rest of the run was taken while we slept, the batch is
- * written and pg is left for a later sweep (it may have changed). */
+ * freed at once; any other joins the batch, with its unused neighbours
+ * (gather_neighbours), and the batch is written when full. Returns the
+ * frames freed. */
 static uint32_t evict_anon(struct page *pg, struct swap_batch *b)
 {
     if (pg->flags & PG_SWAPCACHE) {
         unmap_everywhere(pg, pte_make_swap(pg->index));
         return release_swapped(pg);
     }
-    if (b->n > 0 && !swap_slot_is_free(b->first + b->n))
-        return batch_flush(b);
-    if (b->n == 0) {
-        b->first = swap_enabled() ? swap_slot_alloc_run(SWAP_CLUSTER_MAX, &b->run) : 0;
-        if (!b->first)
-            return 0;
-    }
-    uint32_t slot = b->first + b->n;
-    swap_cache_add(slot, pg);
-    pg->flags |= PG_LOCKED;             /* until written: faults on it wait */
-    unmap_everywhere(pg, pte_make_swap(slot));
-    b->pages[b->n++] = pg;
-    return b->n == b->run ? batch_flush(b) : 0;
+    if (!swap_enabled() || swap_slots_free() <= b->n + SWAP_CLUSTER_MAX)
+        return 0;
+    batch_add(b, pg);
+    gather_neighbours(pg, b);
+    return b->n == SWAP_CLUSTER_MAX ? batch_flush(b) : 0;
 }
 
 /* Tries to free the frame under the clock hand; anonymous pages go

@@ -50,28 +50,12 @@ static bool anonymous(const struct page *pg)
     return !(pg->flags & (PG_FILECACHE | PG_SHM));
 }
 
-void rmap_add(struct page *pg, uint32_t va)
-{
-    if (anonymous(pg)) {
-        if (pg->mapcount == 0)
-            pg->va = va;
-        else if (pg->va != va)
-            panic("rmap_add: anonymous frame %p mapped at %p and at %p",
-                  (void *)page_to_phys(pg), (void *)pg->va, (void *)va);
-    }
-    pg->mapcount++;
-}
-
-void rmap_remove(struct page *pg)
+void rmap_bad(const struct page *pg, uint32_t va)
 {
     if (pg->mapcount == 0)
         panic("rmap_remove: frame %p is mapped nowhere", (void *)page_to_phys(pg));
-    pg->mapcount--;
-}
-
-uint32_t rmap_count(const struct page *pg)
-{
-    return pg->mapcount;
+    panic("rmap_add: anonymous frame %p mapped at %p and at %p", (void *)page_to_phys(pg),
+          (void *)pg->va, (void *)va);
 }
 
 /* The address at which region v would map pg, or 0 if it cannot. */

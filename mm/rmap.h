@@ -8,24 +8,46 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include "mm/frame.h"
 #include "mm/pte.h"
 
 struct mm;
-struct page;
 
 /* Every address space, for rmap_walk: mm_create adds, mm_destroy removes. */
 void rmap_add_mm(struct mm *mm);
 void rmap_remove_mm(struct mm *mm);
 
+/* Out of line for rmap_add and rmap_remove: panics, saying what is wrong. */
+void rmap_bad(const struct page *pg, uint32_t va);
+
 /* A PTE at va starts / stops mapping pg (never the zero page). An
  * anonymous frame (not in the page cache, not shared memory) is mapped at
  * one address in every address space that maps it: the first mapping
- * records it, and rmap_add panics if another address is given. */
-void rmap_add(struct page *pg, uint32_t va);
-void rmap_remove(struct page *pg);
+ * records it, and rmap_add panics if another address is given. Inline:
+ * fork and exit do this for every page of a process. */
+static inline void rmap_add(struct page *pg, uint32_t va)
+{
+    if (!(pg->flags & (PG_FILECACHE | PG_SHM))) {
+        if (pg->mapcount == 0)
+            pg->va = va;
+        else if (pg->va != va)
+            rmap_bad(pg, va);
+    }
+    pg->mapcount++;
+}
+
+static inline void rmap_remove(struct page *pg)
+{
+    if (pg->mapcount == 0)
+        rmap_bad(pg, 0);
+    pg->mapcount--;
+}
 
 /* How many PTEs map pg. */
-uint32_t rmap_count(const struct page *pg);
+static inline uint32_t rmap_count(const struct page *pg)
+{
+    return pg->mapcount;
+}
 
 /* Calls fn(mm, va, pte, arg) for each of the PTEs that map pg (present,
  * naming pg's frame), until they are all seen or fn returns false. fn may

@@ -127,6 +127,22 @@ int swap_read(uint32_t slot, struct page *pg)
     return err;
 }
 
+int swap_read_pages(uint32_t slot, struct page *const *pages, uint32_t n)
+{
+    void *bufs[SWAP_CLUSTER_MAX];
+    if (n > SWAP_CLUSTER_MAX)
+        return -EINVAL;
+    for (uint32_t j = 0; j < n; j++) {
+        trace(TRACE_SWAP, "pid %d read slot %u into frame %p", current->pid, slot + j,
+              (void *)page_to_phys(pages[j]));
+        bufs[j] = page_to_virt(pages[j]);
+    }
+    int err = block_read_pages(swap_dev, slot * SECTORS_PER_PAGE, bufs, n);
+    if (!err)
+        pswpin += n;
+    return err;
+}
+
 void swap_get_stats(uint32_t *total_pages, uint32_t *free_pages)
 {
     *total_pages = swap_slots_total();

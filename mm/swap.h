@@ -1,6 +1,5 @@
 /* swap.h: the swap area: a disk that mkswap formatted, found at boot,
- * written in runs of consecutive slots (one disk request each) and read a
- * page at a time. */
+ * written and read in runs of consecutive slots (one disk request each). */
 #ifndef MM_SWAP_H
 #define MM_SWAP_H
 
@@ -27,6 +26,12 @@ int swap_read(uint32_t slot, struct page *pg);
  * the slots may or may not hold its page). */
 #define SWAP_CLUSTER_MAX 16
 int swap_write_pages(uint32_t slot, struct page *const *pages, uint32_t n);
+
+/* Reads the consecutive slots from slot on into the n (at most
+ * SWAP_CLUSTER_MAX) pages, in one disk request. The caller has set
+ * PG_LOCKED on every page; sleeps. Returns 0, -EINVAL, or -EIO (then any
+ * of the pages may hold part of its data). */
+int swap_read_pages(uint32_t slot, struct page *const *pages, uint32_t n);
 
 /* For /proc/meminfo and /proc/vmstat: slots (pages) in all and free, and
  * pages read from and written to swap since boot. */

@@ -15,13 +15,15 @@ struct page;
 int swap_map_init(uint32_t nslots, const uint32_t *bad, uint32_t nbad);
 
 /* A free slot (no PTE holds it, no frame is cached for it), or 0 if the
- * swap area is full or absent. The caller puts a frame in the swap cache
- * for it (swap_cache_add) before anything else can take it. */
+ * swap area is full or absent; from the cluster of 16 slots with the
+ * fewest free ones. The caller puts a frame in the swap cache for it
+ * (swap_cache_add) before anything else can take it. O(1). */
 uint32_t swap_slot_alloc(void);
-/* The first of *got (1..want) consecutive free slots: the first run of
- * want found from where the last allocation ended, else the longest run
- * there is; 0 (*got 0) if none is free. Like swap_slot_alloc, the slots
- * stay free until the caller puts frames in the swap cache for them. */
+/* The first of *got (1..want) consecutive free slots: the longest run in
+ * the cluster of 16 slots with the most free ones (a wholly free cluster
+ * if there is one), so *got <= 16; 0 (*got 0) if none is free. O(1).
+ * Like swap_slot_alloc, the slots stay free until the caller puts frames
+ * in the swap cache for them. */
 uint32_t swap_slot_alloc_run(uint32_t want, uint32_t *got);
 /* Is slot a usable slot that no PTE holds and no frame is cached for? */
 int swap_slot_is_free(uint32_t slot);
@@ -40,8 +42,9 @@ void swap_cache_add(uint32_t slot, struct page *pg);
 struct page *swap_cache_find(uint32_t slot);
 /* Takes pg out of the swap cache (dropping the cache's reference). */
 void swap_cache_remove(struct page *pg);
-/* If no PTE holds pg's slot any more and no I/O is in progress on pg,
- * drops pg from the cache (the slot becomes free; pg lives on if mapped). */
+/* If no PTE holds pg's slot any more, no I/O is in progress on pg and no
+ * PTE maps pg (a clean page kept in the cache while mapped read-only),
+ * drops pg from the cache: the slot becomes free. */
 void swap_cache_trim(struct page *pg);
 
 uint32_t swap_slots_total(void);        /* usable slots */

@@ -324,8 +324,17 @@ static int ata_write_pages(struct block_device *dev, uint32_t sector, void *cons
     return ata_transfer(dev, sector, &b, npages * BLOCK_SECTORS_PER_PAGE, 1);
 }
 
+/* The same, reading into npages separate pages. */
+static int ata_read_pages(struct block_device *dev, uint32_t sector, void *const *pages,
+                          uint32_t npages)
+{
+    struct ata_buf b = { .pieces = pages, .piece_bytes = BLOCK_PAGE_SIZE };
+    return ata_transfer(dev, sector, &b, npages * BLOCK_SECTORS_PER_PAGE, 0);
+}
+
 static const struct block_ops ata_ops = { .read = ata_read, .write = ata_write,
-                                          .write_pages = ata_write_pages };
+                                          .write_pages = ata_write_pages,
+                                          .read_pages = ata_read_pages };
 
 int ata_get_stats(const struct block_device *dev, struct ata_stats *s)
 {

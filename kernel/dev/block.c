@@ -79,3 +79,24 @@ int block_write_pages(struct block_device *d, uint32_t sector, void *const *page
     }
     return err;
 }
+
+int block_read_pages(struct block_device *d, uint32_t sector, void *const *pages,
+                     uint32_t npages)
+{
+    if (npages > d->sectors / BLOCK_SECTORS_PER_PAGE ||
+        !block_range_ok(d, sector, npages * BLOCK_SECTORS_PER_PAGE))
+        return -EINVAL;
+    if (npages == 0)
+        return 0;
+    int err = 0;
+    if (d->ops->read_pages)
+        err = d->ops->read_pages(d, sector, pages, npages);
+    for (uint32_t i = 0; !d->ops->read_pages && !err && i < npages; i++)
+        err = d->ops->read(d, sector + i * BLOCK_SECTORS_PER_PAGE, pages[i],
+                           BLOCK_SECTORS_PER_PAGE);
+    if (!err) {
+        d->reads++;
+        d->sectors_read += npages * BLOCK_SECTORS_PER_PAGE;
+    }
+    return err;
+}

@@ -16,12 +16,15 @@ struct block_device;
 
 /* What a driver provides. Called with a range already checked against the
  * disk's size and count > 0; return 0 or -EIO (see block_read).
- * write_pages may be NULL: block_write_pages then writes page by page. */
+ * write_pages and read_pages may be NULL: block_write_pages and
+ * block_read_pages then go page by page. */
 struct block_ops {
     int (*read)(struct block_device *d, uint32_t sector, void *buf, uint32_t count);
     int (*write)(struct block_device *d, uint32_t sector, const void *buf, uint32_t count);
     int (*write_pages)(struct block_device *d, uint32_t sector, void *const *pages,
                        uint32_t npages);
+    int (*read_pages)(struct block_device *d, uint32_t sector, void *const *pages,
+                      uint32_t npages);
 };
 
 struct block_device {
@@ -63,5 +66,10 @@ int block_write(struct block_device *d, uint32_t sector, const void *buf, uint32
  * block_write; on -EIO any part of the range may have been written. */
 int block_write_pages(struct block_device *d, uint32_t sector, void *const *pages,
                       uint32_t npages);
+/* The same, reading: the consecutive sectors from sector on into the
+ * npages buffers, as one request when the driver can. Returns and sleeps
+ * as block_read; on -EIO any of the buffers may hold part of the data. */
+int block_read_pages(struct block_device *d, uint32_t sector, void *const *pages,
+                     uint32_t npages);
 
 #endif

@@ -15,6 +15,7 @@
 #include "kernel/fs/file.h"
 #include "kernel/proc.h"
 #include "kernel/sched.h"
+#include "kernel/signal.h"
 #include "mm/kmalloc.h"
 #include "mm/uaccess.h"
 
@@ -86,6 +87,10 @@ static long pipe_read(struct file *f, char *ubuf, uint32_t n)
     while (p->head == p->tail) {
         if (p->writers == 0)
             goto out;                   /* end of file */
+        if (!(f->flags & O_NONBLOCK) && signal_pending()) {
+            r = -ERESTARTSYS;           /* -EINTR, or read again (SA_RESTART) */
+            goto out;
+        }
         if ((f->flags & O_NONBLOCK) || sleep_on(p) < 0) {
             r = (f->flags & O_NONBLOCK) ? -EAGAIN : -EINTR;
             goto out;
@@ -128,6 +133,10 @@ static long pipe_write(struct file *f, const char *ubuf, uint32_t n)
         if (room < need) {
             if (f->flags & O_NONBLOCK) {
                 err = -EAGAIN;
+                break;
+            }
+            if (signal_pending()) {
+                err = -ERESTARTSYS;     /* what was written so far is returned */
                 break;
             }
             if (sleep_on(p) < 0) {

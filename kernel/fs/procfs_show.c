@@ -19,6 +19,7 @@
 #include "mm/pgtable.h"
 #include "mm/pte.h"
 #include "mm/swap.h"
+#include "mm/swap_readahead.h"
 #include "mm/vma.h"
 #include "mm/zero_page.h"
 #include "kernel/ipc_shm.h"
@@ -89,16 +90,19 @@ void procfs_show_vmstat(struct seqbuf *s)
     seqbuf_printf(s, "nr_free_pages %u\n", frame_free_count());
     seqbuf_printf(s, "pswpin %u\n", pswpin);
     seqbuf_printf(s, "pswpout %u\n", swap_pswpout());
+    seqbuf_printf(s, "swap_ra %u\n", swap_ra);
+    seqbuf_printf(s, "swap_ra_hit %u\n", swap_ra_hit);
     seqbuf_printf(s, "pgfault %u\n", fault_stats.faults);
     /* Major: the fault waited for a read, from a file or from swap (a
-     * swap-in is one page, one fault). */
-    seqbuf_printf(s, "pgmajfault %u\n", fault_stats.file_fill + pswpin);
+     * swap-in fault counts once, however many pages it read ahead). */
+    seqbuf_printf(s, "pgmajfault %u\n", fault_stats.file_fill + fault_stats.swap_in);
     seqbuf_printf(s, "zero_fill %u\n", fault_stats.zero_fill);
     seqbuf_printf(s, "zero_page %u\n", fault_stats.zero_page);
     seqbuf_printf(s, "nr_zero_page_mapped %u\n", zero_page_mapped());
     seqbuf_printf(s, "file_fill %u\n", fault_stats.file_fill);
     seqbuf_printf(s, "cow_copy %u\n", fault_stats.cow_copy);
     seqbuf_printf(s, "cow_reuse %u\n", fault_stats.cow_reuse);
+    seqbuf_printf(s, "fault_signal %u\n", fault_stats.signals);
 }
 
 static const char *state_name(enum proc_state st)
@@ -111,6 +115,27 @@ static const char *state_name(enum proc_state st)
     }
 }
 
+/* The signal lines of status, as 16 hex digits each (bit sig - 1 for
+ * each signal): pending, blocked, ignored, caught (a handler set). */
+static void status_signals(struct seqbuf *s, const struct proc *p)
+{
+    uint64_t ign = 0, cgt = 0;
+    if (!p->sig.action)
+        return;                         /* the idle process */
+    for (int sig = 1; sig <= NSIG; sig++) {
+        uint32_t h = p->sig.action[sig - 1].handler;
+        if (h == SIG_IGN)
+            ign |= SIGBIT(sig);
+        else if (h != SIG_DFL)
+            cgt |= SIGBIT(sig);
+    }
+    uint64_t pnd = p->sig.pending | (p->killed == SIGKILL ? SIGBIT(SIGKILL) : 0);
+    seqbuf_printf(s, "SigPnd:\t%08x%08x\n", (uint32_t)(pnd >> 32), (uint32_t)pnd);
+    seqbuf_printf(s, "SigBlk:\t%08x%08x\n", (uint32_t)(p->sig.blocked >> 32), (uint32_t)p->sig.blocked);
+    seqbuf_printf(s, "SigIgn:\t%08x%08x\n", (uint32_t)(ign >> 32), (uint32_t)ign);
+    seqbuf_printf(s, "SigCgt:\t%08x%08x\n", (uint32_t)(cgt >> 32), (uint32_t)cgt);
+}
+
 void procfs_show_status(struct seqbuf *s, const struct proc *p)
 {
     seqbuf_printf(s, "Name:\t%s\n", p->name);
@@ -118,6 +143,7 @@ void procfs_show_status(struct seqbuf *s, const struct proc *p)
     seqbuf_printf(s, "Tgid:\t%d\n", p->pid);
     seqbuf_printf(s, "Pid:\t%d\n", p->pid);
     seqbuf_printf(s, "PPid:\t%d\n", p->parent ? p->parent->pid : 0);
+    status_signals(s, p);
     if (!p->mm)
         return;                         /* a zombie: Linux shows no Vm lines */
     uint32_t size = 0, rss, swap;

@@ -238,7 +238,7 @@ long sys_open(const char *upath, int flags, int mode)
         return err;
     if ((err = open_check(ip, flags)) < 0)
         return err;
-    if ((flags & O_TRUNC) && S_ISREG(ip->mode) && ip->shm && (flags & O_ACCMODE) != O_RDONLY &&
+    if ((flags & O_TRUNC) && S_ISREG(ip->mode) && ip->shm &&
         (err = tmpfs_truncate(ip, 0)) < 0)
         return err;
     struct file *f = file_alloc(ip, flags);

@@ -7,6 +7,7 @@
 #include "kernel/dev/console.h"
 #include "kernel/errno.h"
 #include "kernel/sched.h"
+#include "kernel/signal.h"
 #include "kernel/string.h"
 #include "kernel/x86/x86.h"
 
@@ -104,10 +105,11 @@ long tty_read(void *kbuf, uint32_t n)
         return 0;
     int on = irq_save();
     while (lines_head == lines_tail) {
-        if (sleep_on(lines) < 0) {
+        if (signal_pending()) {
             irq_restore(on);
-            return -EINTR;
+            return -ERESTARTSYS;        /* -EINTR, or read again (SA_RESTART) */
         }
+        sleep_on(lines);
     }
     uint32_t *len = &lines[lines_tail % TTY_LINES];
     uint32_t k = n < *len ? n : *len;

@@ -31,8 +31,9 @@ void tty_input(char c);
 /* Copies at most n bytes of ONE completed line (its newline included)
  * into the kernel buffer kbuf, leaving the rest of that line for the next
  * read. Sleeps until a line is complete. Returns the bytes copied, 0 for
- * end of file (Ctrl-D at the start of a line) or n == 0, or -EINTR when
- * the process was killed while asleep. */
+ * end of file (Ctrl-D at the start of a line) or n == 0, or -ERESTARTSYS when
+ * a signal came while it waited (kernel/signal.c makes that -EINTR, or
+ * reads again after a SA_RESTART handler). */
 long tty_read(void *kbuf, uint32_t n);
 
 /* Writes n bytes of kbuf to the console; returns n. */

@@ -35,7 +35,7 @@ static void check_user_stack_segment(struct trapframe *tf, const struct tls_stat
         return;
     printk("set_thread_area: pid %d (%s) emptied the segment in %%ss: killed by signal %d\n",
            current->pid, current->name, SIGILL);
-    signal_send(current, SIGILL);
+    signal_force(SIGILL, ILL_BADSTK, 0, 0, 0, 0);   /* even if blocked or ignored */
 }
 
 long sys_set_thread_area(struct user_desc *uinfo)

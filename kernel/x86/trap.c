@@ -8,6 +8,7 @@
 #include "kernel/printk.h"
 #include "kernel/proc.h"
 #include "kernel/syscall.h"
+#include "kernel/x86/trap_signal.h"
 #include "kernel/x86/x86.h"
 #include "mm/fault.h"
 #include "mm/mmu.h"
@@ -86,24 +87,6 @@ void trap_kernel_fatal(const struct trapframe *tf, const char *why)
     power_off(POWER_PANIC_STATUS);
 }
 
-/* The signal a CPU exception in user mode is delivered as. */
-static int exception_signal(uint32_t trapno)
-{
-    switch (trapno) {
-    case T_DIVIDE:
-    case T_FPU:
-    case T_SIMD:
-        return SIGFPE;
-    case T_INVALID_OP:
-        return SIGILL;
-    case T_DEBUG:
-    case T_BREAKPOINT:
-        return SIGTRAP;
-    default:
-        return SIGSEGV;             /* #GP (in/out, privileged instructions), ... */
-    }
-}
-
 void trap_dispatch(struct trapframe *tf)
 {
     if (tf->trapno == T_PAGE_FAULT) {
@@ -113,11 +96,7 @@ void trap_dispatch(struct trapframe *tf)
     } else if (tf->trapno == T_SYSCALL) {
         syscall_dispatch(tf);
     } else if (trap_from_user(tf)) {
-        int sig = exception_signal(tf->trapno);
-        printk("%s: pid %d (%s) at eip %p, error code 0x%x: killed by signal %d\n",
-               trap_name(tf->trapno), current->pid, current->name, (void *)tf->eip,
-               tf->err, sig);
-        proc_kill_current(sig);
+        trap_signal(tf);                /* SIGFPE, SIGILL, SIGSEGV, ... */
     } else {
         trap_kernel_fatal(tf, 0);       /* an exception in the kernel is a bug */
     }

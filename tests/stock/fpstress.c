@@ -168,14 +168,71 @@ static void test_exceptions(void)
     CHECK("masked (the default): infinity, no signal", x > 1e308);
 }
 
+/* fork copies the FPU state: a rounding mode set before fork holds in
+ * the child, for x87 (long double) and SSE (double) alike. */
+static void test_fork_copies_state(void)
+{
+    fesetround(FE_DOWNWARD);
+    volatile double one = 1.0, ten = 10.0;        /* 1/10: to nearest rounds up */
+    volatile long double lone = 1.0L, lten = 10.0L;
+    double down = one / ten;
+    long double ldown = lone / lten;
+    fflush(stdout);
+    pid_t pid = fork();
+    if (pid == 0) {
+        int same = fegetround() == FE_DOWNWARD && one / ten == down && lone / lten == ldown;
+        _exit(same ? 0 : 1);
+    }
+    fesetround(FE_TONEAREST);
+    int st;
+    CHECK("fork: the child has the parent's rounding mode (x87 and SSE)",
+          waitpid(pid, &st, 0) == pid && WIFEXITED(st) && WEXITSTATUS(st) == 0);
+    CHECK("and the parent's own is restored", one / ten != down);
+}
+
+/* exec starts a program with a clean FPU: the child unmasks every
+ * exception and rounds upward, then execs this program with "fresh",
+ * which must find the defaults and divide by zero without a signal. */
+static void test_exec_cleans_state(const char *self)
+{
+    fflush(stdout);
+    pid_t pid = fork();
+    if (pid == 0) {
+        feenableexcept(FE_DIVBYZERO | FE_INVALID | FE_OVERFLOW);
+        fesetround(FE_UPWARD);
+        char *argv[] = { (char *)self, "fresh", 0 };
+        execv(self, argv);
+        _exit(127);
+    }
+    int st;
+    CHECK("exec: the new program starts with every exception masked, round to nearest",
+          waitpid(pid, &st, 0) == pid && WIFEXITED(st) && WEXITSTATUS(st) == 0);
+}
+
+static int fresh(void)
+{
+    if (fegetexcept() != 0 || fegetround() != FE_TONEAREST)
+        return 1;
+    volatile long double x = 1.0L / zero_ld;
+    __asm__ volatile("fwait");
+    volatile double y = 1.0 / zero_d;
+    return x > 1e308L && y > 1e308 ? 0 : 2;
+}
+
 /* "fpstress" runs the concurrent computations, "fpstress sigfpe" the
  * exception checks (apart, because qemu-user, which stands in for Linux
- * on hosts that cannot run i386 programs, does not raise them). */
+ * on hosts that cannot run i386 programs, does not raise them, nor can it
+ * exec an i386 program). */
 int main(int argc, char **argv)
 {
-    if (argc > 1 && strcmp(argv[1], "sigfpe") == 0)
+    if (argc > 1 && strcmp(argv[1], "fresh") == 0)
+        return fresh();
+    if (argc > 1 && strcmp(argv[1], "sigfpe") == 0) {
         test_exceptions();
-    else
+        test_exec_cleans_state(argv[0]);
+    } else {
         test_concurrent();
+        test_fork_copies_state();
+    }
     return check_done("fpstress");
 }

@@ -6,6 +6,7 @@
  * cannot load a kernel segment into a segment register. */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdint.h>
 #include <sys/syscall.h>
@@ -145,6 +146,34 @@ static void test_kernel_selectors(void)
     CHECK("loading glibc's own entry (0x33) is fine", WIFEXITED(st) && WEXITSTATUS(st) == 0);
 }
 
+/* clone(CLONE_SETTLS): the child starts with the descriptor given (the
+ * entry must be named: -1 is EINVAL), the parent keeps its own. */
+static void test_clone_settls(void)
+{
+    struct user_desc d = { 7, (uint32_t)(uintptr_t)&probe, 0xFFFFF, FLAT };
+    fflush(stdout);
+    long pid = syscall(SYS_clone, CLONE_SETTLS | SIGCHLD, 0, 0, &d, 0);
+    if (pid == 0) {
+        struct user_desc c = { 7, 0, 0, 0 };
+        int via_fs;
+        __asm__ volatile("movw %w1, %%fs\n\tmovl %%fs:0, %0" : "=r"(via_fs) : "r"(0x3B));
+        _exit(get_area(&c) == 0 && c.base_addr == (uint32_t)(uintptr_t)&probe &&
+              via_fs == probe ? 0 : 1);
+    }
+    int st;
+    CHECK("clone(CLONE_SETTLS): the child has the new entry",
+          pid > 0 && waitpid(pid, &st, 0) == pid && WIFEXITED(st) && WEXITSTATUS(st) == 0);
+    struct user_desc mine = { 7, 1, 1, 0 };
+    CHECK("and the parent's entry 7 is still empty", get_area(&mine) == 0 && mine.base_addr == 0);
+    d.entry_number = (uint32_t)-1;
+    errno = 0;
+    CHECK("clone(CLONE_SETTLS) with entry -1: EINVAL",
+          syscall(SYS_clone, CLONE_SETTLS | SIGCHLD, 0, 0, &d, 0) == -1 && errno == EINVAL);
+    errno = 0;
+    CHECK("clone(CLONE_SETTLS) with a bad pointer: EFAULT",
+          syscall(SYS_clone, CLONE_SETTLS | SIGCHLD, 0, 0, (void *)8, 0) == -1 && errno == EFAULT);
+}
+
 /* A child runs with %ss on a TLS entry (a flat one: the stack still
  * works) and empties that entry: it cannot be returned to, and dies of
  * SIGILL, as on Linux; the kernel goes on. */
@@ -175,5 +204,6 @@ int main(void)
     test_refusals();
     test_kernel_selectors();
     test_stack_segment_emptied();
+    test_clone_settls();
     return check_done("tls");
 }

@@ -104,7 +104,86 @@ static void runs_of_consecutive_slots(void)
     CHECK(first == 10 && got == 2);
 }
 
+/* A deterministic pseudo-random number below n. */
+static uint32_t rnd(uint32_t n)
+{
+    static uint32_t x = 12345;
+    x = x * 1103515245u + 12345u;
+    return (x >> 8) % n;
+}
+
+/* A 70%-full map fragmented by random frees (and a few cached frames and
+ * bad slots): every slot handed out, alone or in a run, is free and
+ * usable, and the free count is the number of free slots there are. */
+static void fragmented_map_never_hands_out_a_used_slot(void)
+{
+    enum { N = 1024 };
+    static const uint32_t bad[] = { 17, 18, 500, 1023 };
+    static uint8_t used[N];
+    static struct page *held[64];
+    setup(N, bad, 4);
+    memset(used, 0, sizeof used);
+    used[0] = used[17] = used[18] = used[500] = used[1023] = 1;
+    uint32_t nheld = 0;
+    for (int round = 0; round < 4000; round++) {
+        uint32_t s = 1 + rnd(N - 1);
+        if (used[s] == 1 && s != 17 && s != 18 && s != 500 && s != 1023) {
+            swap_entry_put(s);          /* a PTE lets go */
+            used[s] = 0;
+        } else if (!used[s] && nheld < 64 && rnd(8) == 0) {
+            held[nheld] = frame_alloc();
+            swap_cache_add(s, held[nheld++]);
+            used[s] = 2;                /* the swap cache holds it */
+        }
+        uint32_t got = 0, first = rnd(2) ? swap_slot_alloc_run(16, &got) : swap_slot_alloc();
+        got = got ? got : first != 0;
+        CHECK(got <= 16 && (first == 0 || first / 16 == (first + got - 1) / 16));
+        for (uint32_t i = 0; i < got; i++) {
+            CHECK(!used[first + i] && swap_slot_is_free(first + i));
+            if (rnd(10) < 7) {          /* keep it ~70% full */
+                swap_entry_dup(first + i);
+                used[first + i] = 1;
+            }
+        }
+        uint32_t nfree = 0;
+        for (uint32_t i = 0; i < N; i++)
+            nfree += !used[i];
+        CHECK(swap_slots_free() == nfree);
+    }
+    for (uint32_t i = 0; i < nheld; i++) {
+        uint32_t s = held[i]->index;
+        swap_cache_remove(held[i]);
+        frame_free(held[i]);
+        used[s] = 0;
+    }
+}
+
+/* Runs come whole from a wholly free cluster when there is one, however
+ * many fragmented clusters come before it; single slots come from the
+ * fullest cluster, keeping whole ones whole; a full map gives 0. */
+static void clusters_keep_runs_findable(void)
+{
+    setup(64, 0, 0);                    /* clusters [0,16) [16,32) [32,48) [48,64) */
+    for (uint32_t s = 1; s < 48; s++)
+        if (s % 5)
+            swap_entry_dup(s);          /* the first three clusters fragmented */
+    uint32_t got = 0;
+    CHECK(swap_slot_alloc_run(16, &got) == 48 && got == 16);
+    CHECK(swap_slot_alloc_run(4, &got) == 48 && got == 4);
+    uint32_t one = swap_slot_alloc();
+    CHECK(one != 0 && one < 48 && one % 5 == 0);
+    for (uint32_t s = 1; s < 64; s++)
+        if (swap_slot_is_free(s))
+            swap_entry_dup(s);
+    CHECK(swap_slots_free() == 0);
+    CHECK(swap_slot_alloc() == 0 && swap_slot_alloc_run(16, &got) == 0 && got == 0);
+    swap_entry_put(33);
+    CHECK(swap_slot_alloc() == 33 && swap_slot_alloc_run(16, &got) == 33 && got == 1);
+}
+
 static const struct unit_case cases[] = {
+    { "fragmented_map_never_hands_out_a_used_slot", fragmented_map_never_hands_out_a_used_slot },
+    { "clusters_keep_runs_findable", clusters_keep_runs_findable },
     { "header_and_bad_slots_never_used", header_and_bad_slots_never_used },
     { "references_free_the_slot_at_zero", references_free_the_slot_at_zero },
     { "cache_holds_slot_and_frame", cache_holds_slot_and_frame },

@@ -29,6 +29,9 @@ UNIT_SRC_clone_flags := kernel/format.c kernel/clone_flags.c
 UNIT_SUITES += clone_flags
 UNIT_SRC_page_data := kernel/format.c mm/page_data.c
 UNIT_SUITES += page_data
+UNIT_SRC_vma := kernel/format.c mm/frame.c mm/page_data.c mm/kmalloc.c mm/pgtable.c mm/rmap.c mm/swap_map.c \
+	mm/vma.c mm/urange.c mm/brk.c
+UNIT_SUITES += vma
 UNIT_BINS := $(UNIT_SUITES:%=$(BUILD)/tests/unit/test_%)
 
 .SECONDEXPANSION:

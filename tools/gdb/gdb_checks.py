@@ -61,6 +61,35 @@ COW_GDB = [
     "delete", "detach"]
 
 
+# --- gdb-kpte-zero-page -----------------------------------------------------
+
+# t_zeropage writes a page it has read: the write comes to cow_break with
+# a PTE that maps the shared zero page.
+ZERO_GDB = [
+    SOURCE,
+    "break cow_break if (*pte & 0xfffff000) == (unsigned)((zero_page - frame_table) << 12)",
+    "continue", "set $a = va",
+    mark("zero"), "kpte $a", mark("finish")] + FINISH + [
+    mark("after"), "kpte $a", mark("end"), "delete", "detach"]
+
+
+def check_zero(log):
+    """kpte shows the zero page as such (read-only, COW, flag zero, no
+    reverse map); after cow_break the page has a writable frame of its own."""
+    gdb, _ = split(log)
+    z, a = parse_kpte(section(gdb, "zero")), parse_kpte(section(gdb, "after"))
+    if z is None or a is None:
+        return f"no kpte output with a frame before or after cow_break:\n{gdb[-2000:]}"
+    text = section(gdb, "zero")
+    if not ({"P", "-W", "U", "COW"} <= set(z["flags"]) and "[zero]" in text):
+        return f"the zero page: expected P -W U COW and [zero], got {z} in:\n{text}"
+    if not re.search(r"^  the shared zero page: mapped read-only by \d+ PTEs", text, re.M):
+        return f"kpte does not name the shared zero page:\n{text}"
+    if a["frame"] == z["frame"] or a["kind"] != "writable":
+        return f"after cow_break: expected a writable frame of its own, got {a}"
+    return None
+
+
 def parse_kpte(text):
     """{flags, kind, frame, count} of one kpte's output, or None."""
     pte = re.search(r"^  PTE\[\d+\] = 0x[0-9a-f]{8}  (.*)$", text, re.M)
@@ -119,6 +148,33 @@ def check_kvmas(log):
         got = maps_lines(section(gdb, s))
         if got != want:
             return f"`{s}` differs from /proc/self/maps:\n  kvmas: {got}\n  maps:  {want}"
+    return None
+
+
+# --- gdb-kvmas-tmpfs --------------------------------------------------------
+# t_tmpfs's maps-names case maps /tmp/t_named shared, prints its maps line,
+# unlinks the file (stop there: kvmas), and prints the line again (stop at
+# that read of maps: kvmas once more).
+
+TMPFS_CMDLINE = "quiet init=/tests/t_tmpfs"
+TMPFS_GDB = [
+    SOURCE, "break tmpfs_remove if ip->name[2] == 'n' && ip->name[3] == 'a'", "continue",
+    mark("kvmas"), "kvmas", "delete", "break procfs_show_maps", "continue",
+    mark("kvmas deleted"), "kvmas", mark("end"), "delete", "detach"]
+
+
+def check_kvmas_tmpfs(log):
+    """kvmas names the mapped tmpfs file as /proc/PID/maps did, before and
+    after the unlink."""
+    gdb, serial = split(log)
+    printed = [l.strip() for l in serial.split("\n") if l.strip().endswith(("/tmp/t_named",
+                                                                        "/tmp/t_named (deleted)"))]
+    if len(printed) != 2:
+        return f"serial: expected the two maps lines of /tmp/t_named, got {printed}"
+    for name, want in (("kvmas", printed[0]), ("kvmas deleted", printed[1])):
+        got = [l for l in maps_lines(section(gdb, name)) if "/tmp/t_named" in l]
+        if got != [want]:
+            return f"`{name}`: expected {want!r}, got {got}"
     return None
 
 

@@ -41,5 +41,7 @@ int fdatasync(int fd);
 int brk(void *addr);
 void *sbrk(int increment);
 unsigned int sleep(unsigned int seconds);
+unsigned int alarm(unsigned int seconds);
+int pause(void);
 
 #endif

@@ -11,6 +11,12 @@
  *                        process that is itself half in swap) each write
  *                        their quarter, a shared page and a zero page;
  *                        every copy is checked by everyone
+ *   t_swap ra            readahead: two regions of 8 MiB here and 8 MiB in
+ *                        a child, all pushed to swap; reading the first
+ *                        region in order reads ahead (swap_ra, swap_ra_hit
+ *                        grow) but maps nothing: every other page that was
+ *                        in swap still is, at the same slot, in the other
+ *                        region and in the child; then all is verified
  *   t_swap procs N MB    N processes of MB each, all verified
  *   t_swap io MB         read() into never-touched heap, write() from
  *                        swapped-out pages: the right bytes
@@ -195,6 +201,96 @@ static int forkmix_case(uint32_t mb)
     return failed || bad;
 }
 
+#define RA_PAGES 2048                   /* 8 MiB */
+#define PM_SWAP_BIT (1ull << 62)
+
+/* The pagemap entries of n pages from va in process pid, into e. */
+static int pagemap_read(pid_t pid, const void *va, uint64_t *e, uint32_t n)
+{
+    char path[48];
+    snprintf(path, sizeof path, "/proc/%d/pagemap", pid);
+    int fd = open(path, O_RDONLY);
+    if (fd < 0)
+        return -1;
+    int ok = lseek(fd, (off_t)((uint32_t)va / PAGE) * 8, SEEK_SET) >= 0 &&
+             read(fd, e, n * 8) == (long)(n * 8);
+    close(fd);
+    return ok ? 0 : -1;
+}
+
+/* Pages that were in swap (before) and are not at the same slot now. */
+static uint32_t moved(const uint64_t *before, const uint64_t *now, uint32_t from, uint32_t n)
+{
+    uint32_t m = 0;
+    for (uint32_t i = from; i < n; i++)
+        m += (before[i] & PM_SWAP_BIT) && before[i] != now[i];
+    return m;
+}
+
+static int ra_case(void)
+{
+    static uint64_t b1[RA_PAGES], b2[RA_PAGES], bc[RA_PAGES], now[RA_PAGES];
+    volatile uint32_t *flag = mmap(0, PAGE, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    uint32_t *r1 = mmap(0, RA_PAGES * PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    /* PROT_EXEC too: a region of its own, never merged with r1. */
+    uint32_t *r2 = mmap(0, RA_PAGES * PAGE, PROT_READ | PROT_WRITE | PROT_EXEC,
+                        MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (flag == MAP_FAILED || r1 == MAP_FAILED || r2 == MAP_FAILED)
+        return 1;
+    *flag = 0;
+    pid_t child = fork();
+    if (child == 0) {
+        uint32_t *mine = get_heap(RA_PAGES * PAGE >> 20);
+        fill(mine, RA_PAGES, 0, 21);
+        *flag = 1;
+        while (*flag != 2)
+            sched_yield();
+        exit(verify(mine, RA_PAGES, 0, 21) ? 1 : 0);
+    }
+    while (*flag != 1)
+        sched_yield();
+    fill(r2, RA_PAGES, 0, 12);
+    fill(r1, RA_PAGES, 0, 11);
+    fill(r2, RA_PAGES, 0, 12);          /* pushes r1's pages out after r2's */
+    int err = pagemap_read(getpid(), r1, b1, RA_PAGES) | pagemap_read(getpid(), r2, b2, RA_PAGES);
+    err |= pagemap_read(child, (void *)((uint32_t)sbrk(0)), bc, 1);    /* readable at all */
+    uint32_t *child_heap = 0;
+    { /* The child's heap starts where ours ended when it forked. */
+        static char maps[4096];
+        char path[48];
+        snprintf(path, sizeof path, "/proc/%d/maps", child);
+        procfile_read(path, maps, sizeof maps);
+        char *h = strstr(maps, "[heap]");
+        while (h && h > maps && h[-1] != '\n')
+            h--;
+        child_heap = h ? (uint32_t *)strtoul(h, 0, 16) : 0;
+    }
+    err |= !child_heap || pagemap_read(child, child_heap, bc, RA_PAGES);
+    unsigned long ra0 = vmstat("swap_ra"), hit0 = vmstat("swap_ra_hit");
+    uint32_t swapped = 0;
+    for (uint32_t i = 0; i < RA_PAGES; i++)
+        swapped += (b1[i] & PM_SWAP_BIT) != 0;
+    uint32_t upto = 256;                /* read the first MiB of r1, in order */
+    uint32_t bad = verify(r1, upto, 0, 11);
+    unsigned long ra = vmstat("swap_ra") - ra0, hit = vmstat("swap_ra_hit") - hit0;
+    uint32_t m1 = 0, m2 = 0, mc = 0;
+    if (!pagemap_read(getpid(), r1, now, RA_PAGES))
+        m1 = moved(b1, now, upto, RA_PAGES);
+    if (!pagemap_read(getpid(), r2, now, RA_PAGES))
+        m2 = moved(b2, now, 0, RA_PAGES);
+    if (!pagemap_read(child, child_heap, now, RA_PAGES))
+        mc = moved(bc, now, 0, RA_PAGES);
+    bad += verify(r1, RA_PAGES, 0, 11) + verify(r2, RA_PAGES, 0, 12);
+    *flag = 2;
+    int status;
+    waitpid(child, &status, 0);
+    int child_ok = WIFEXITED(status) && WEXITSTATUS(status) == 0;
+    printf("t_swap ra: %u of %u pages in swap; swap_ra +%lu, swap_ra_hit +%lu; mapped or moved "
+           "by readahead: %u here, %u in the other region, %u in the child; bad pages %u, "
+           "child %s\n", swapped, RA_PAGES, ra, hit, m1, m2, mc, bad, child_ok ? "ok" : "bad");
+    return err || swapped < RA_PAGES / 2 || !ra || !hit || m1 || m2 || mc || bad || !child_ok;
+}
+
 /* N children of mb each fill, wait a little, verify twice. */
 static int procs_case(int n, uint32_t mb)
 {
@@ -313,6 +409,7 @@ int main(int argc, char **argv)
 {
     if (argc < 2)
         return 2;
+    touch_own_pages();                  /* as at the end: every page of ours resident */
     unsigned long free0 = meminfo("MemFree:") + meminfo("Cached:"), swap0 = meminfo("SwapFree:");
     int a = argc > 2 ? atoi(argv[2]) : 16, b = argc > 3 ? atoi(argv[3]) : 4;
     int failed;
@@ -322,6 +419,8 @@ int main(int argc, char **argv)
             exit(heap_case(a));
         if (!strcmp(argv[1], "fork"))
             exit(fork_case(a));
+        if (!strcmp(argv[1], "ra"))
+            exit(ra_case());
         if (!strcmp(argv[1], "forkmix"))
             exit(forkmix_case(a));
         if (!strcmp(argv[1], "procs"))

@@ -247,6 +247,9 @@ static void file_rw(void)
     close(fd);
     fd = open("/tmp/t_rw", O_RDWR | O_TRUNC);
     CHECK(fd >= 0 && fstat(fd, &st) == 0 && st.st_size == 0 && st.st_blocks == 0);
+    CHECK(write(fd, "abc", 3) == 3);
+    close(open("/tmp/t_rw", O_RDONLY | O_TRUNC));     /* Linux empties it too */
+    CHECK(fstat(fd, &st) == 0 && st.st_size == 0);
     close(fd);
     CHECK(unlink("/tmp/t_rw") == 0);
     CHECK(stat("/tmp/t_rw", &st) == -1 && errno == ENOENT);

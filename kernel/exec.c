@@ -156,6 +156,8 @@ static uint32_t map_interp(struct mm *mm, struct exec_files *f)
     return map_segments(mm, f->interp, ii) < 0 ? 0 : ii->lo;
 }
 
+/* Kept out of line: one place for `break exec_start` (docs/tour.md). */
+__attribute__((noinline))
 int exec_start(struct proc *p, const char *path, const char *const *argv, int argc,
                const char *const *envp, int envc)
 {

@@ -1,6 +1,7 @@
 /* ioctl.c: ioctl(2). The console answers the terminal's commands
  * (kernel/fs/tty_ioctl.c); any descriptor takes FIONBIO, FIOCLEX and
- * FIONCLEX; a regular file answers FIONREAD (the bytes after its offset).
+ * FIONCLEX; a regular file answers FIONREAD (the bytes after its offset;
+ * 0 for /proc's files, whose size is 0 as on Linux).
  * Anything else is ENOTTY, which is how isatty() tells a terminal. */
 #include "kernel/errno.h"
 #include "kernel/fs/file.h"
@@ -32,7 +33,7 @@ long sys_ioctl(int fd, uint32_t cmd, uint32_t arg)
     }
     if (file_is_console(f))
         return tty_ioctl(cmd, arg);
-    if (cmd == FIONREAD && S_ISREG(f->ip->mode) && !f->ip->ops) {
+    if (cmd == FIONREAD && S_ISREG(f->ip->mode)) {
         int64_t left = (int64_t)f->ip->size - f->off;
         v = left < 0 ? 0 : left > 0x7FFFFFFF ? 0x7FFFFFFF : (int32_t)left;
         return copy_to_user((void *)arg, &v, sizeof v) < 0 ? -EFAULT : 0;

@@ -4,6 +4,7 @@
  * in struct proc's attrs (a zombie still counts, as in Linux). */
 #include "kernel/identity.h"
 #include "kernel/errno.h"
+#include "kernel/fs/path.h"
 #include "kernel/fs/tty.h"
 #include "kernel/proc.h"
 #include "kernel/rlimit.h"
@@ -14,7 +15,7 @@ void identity_init_first(struct proc *p)
 {
     p->attrs.pgid = p->attrs.sid = p->pid;
     p->attrs.umask = 022;
-    strlcpy(p->attrs.cwd, "/", sizeof p->attrs.cwd);
+    p->attrs.cwd = path_name_root();
     rlimit_init(p->attrs.rlim);
     tty_set_ctty(p->pid, p->pid);
 }

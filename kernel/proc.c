@@ -4,6 +4,7 @@
 #include "kernel/proc.h"
 #include "kernel/errno.h"
 #include "kernel/exec.h"
+#include "kernel/fs/path.h"
 #include "kernel/fork.h"
 #include "kernel/identity.h"
 #include "kernel/power.h"
@@ -72,6 +73,7 @@ struct proc *proc_alloc(void)
 
 void proc_free(struct proc *p)
 {
+    path_attrs_put(p);                  /* its working directory, its program */
     kfree(p->kstack);
     kfree(signal_tables(&p->sig));
     memset(p, 0, sizeof *p);

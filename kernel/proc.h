@@ -19,6 +19,7 @@ enum proc_state { PROC_UNUSED, PROC_RUNNABLE, PROC_RUNNING, PROC_SLEEPING, PROC_
 
 struct trapframe;
 struct mm;
+struct path_name;
 
 struct proc {
     int pid;
@@ -47,8 +48,8 @@ struct proc {
         int pgid, sid;          /* process group and session (kernel/identity.c) */
         uint32_t umask;         /* permission bits a new file does not get */
         struct rlimit64 rlim[RLIM_NLIMITS];     /* kernel/rlimit.c */
-        char cwd[FS_PATH_MAX];  /* the working directory, absolute (kernel/fs/path.c) */
-        char exe[FS_PATH_MAX];  /* the program file, for /proc/PID/exe */
+        struct path_name *cwd;  /* the working directory, absolute (kernel/fs/path.c) */
+        struct path_name *exe;  /* the program file, for /proc/PID/exe (or NULL) */
     } attrs;
     /* Counted from zero in every process (kernel/rusage.c). */
     struct proc_usage usage;    /* its own */

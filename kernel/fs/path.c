@@ -10,9 +10,60 @@
 #include "kernel/fs/file.h"
 #include "kernel/proc.h"
 #include "kernel/string.h"
+#include "mm/kmalloc.h"
 #include "mm/uaccess.h"
 
 #define MAX_LINKS 8             /* Linux's limit on nested links is 40 */
+
+static struct path_name root_name = { 1, "/" };     /* one reference forever */
+
+struct path_name *path_name_root(void)
+{
+    root_name.ref++;
+    return &root_name;
+}
+
+struct path_name *path_name_make(const char *s)
+{
+    uint32_t n = (uint32_t)strlen(s);
+    struct path_name *p = kmalloc(sizeof *p + n + 1);
+    if (!p)
+        return 0;
+    p->ref = 1;
+    memcpy(p->s, s, n + 1);
+    return p;
+}
+
+void path_name_get(struct path_name *n)
+{
+    if (n)
+        n->ref++;
+}
+
+void path_name_put(struct path_name *n)
+{
+    if (n && --n->ref == 0)
+        kfree(n);
+}
+
+void path_attrs_get(struct proc *p)
+{
+    path_name_get(p->attrs.cwd);
+    path_name_get(p->attrs.exe);
+}
+
+void path_attrs_put(struct proc *p)
+{
+    path_name_put(p->attrs.cwd);
+    path_name_put(p->attrs.exe);
+    p->attrs.cwd = p->attrs.exe = 0;
+}
+
+/* The working directory of the current process ("/" if it has none). */
+static const char *cwd_of_current(void)
+{
+    return current->attrs.cwd ? current->attrs.cwd->s : "/";
+}
 
 int path_of_inode(const struct inode *ip, char *buf, uint32_t size)
 {
@@ -41,7 +92,7 @@ int path_of_inode(const struct inode *ip, char *buf, uint32_t size)
 static int start_dir(int dirfd, char *base)
 {
     if (dirfd == AT_FDCWD) {
-        strlcpy(base, current->attrs.cwd, FS_PATH_MAX);
+        strlcpy(base, cwd_of_current(), FS_PATH_MAX);
         return 0;
     }
     struct file *f = fdtable_get(proc_files(), dirfd);
@@ -123,7 +174,7 @@ int path_lookup_at(int dirfd, const char *upath, int flags, struct inode **ip, c
         if (!(flags & PATH_EMPTY))
             return -ENOENT;
         if (dirfd == AT_FDCWD)
-            return fs_lookup_err(current->attrs.cwd, ip);
+            return fs_lookup_err(cwd_of_current(), ip);
         struct file *f = fdtable_get(proc_files(), dirfd);
         if (!f)
             return -EBADF;
@@ -142,11 +193,13 @@ int path_lookup_at(int dirfd, const char *upath, int flags, struct inode **ip, c
 
 void path_set_exe(struct proc *p, const struct inode *ip)
 {
-    if (path_of_inode(ip, p->attrs.exe, sizeof p->attrs.exe) < 0)
-        p->attrs.exe[0] = '\0';
+    char path[FS_PATH_MAX];
+    path_name_put(p->attrs.exe);
+    p->attrs.exe = path_of_inode(ip, path, sizeof path) < 0 ? 0 : path_name_make(path);
 }
 
-/* Makes directory ip the working directory. 0, -ENOTDIR, -ENAMETOOLONG. */
+/* Makes directory ip the working directory. 0, -ENOTDIR, -ENAMETOOLONG,
+ * -ENOMEM. */
 static long set_cwd(const struct inode *ip)
 {
     char path[FS_PATH_MAX];
@@ -154,7 +207,11 @@ static long set_cwd(const struct inode *ip)
         return -ENOTDIR;
     if (path_of_inode(ip, path, sizeof path) < 0)
         return -ENAMETOOLONG;
-    memcpy(current->attrs.cwd, path, sizeof path);
+    struct path_name *n = path_name_make(path);
+    if (!n)
+        return -ENOMEM;
+    path_name_put(current->attrs.cwd);
+    current->attrs.cwd = n;
     return 0;
 }
 
@@ -175,8 +232,9 @@ long sys_fchdir(int fd)
  * too small for it. */
 long sys_getcwd(char *ubuf, uint32_t size)
 {
-    uint32_t n = (uint32_t)strlen(current->attrs.cwd) + 1;
+    const char *cwd = cwd_of_current();
+    uint32_t n = (uint32_t)strlen(cwd) + 1;
     if (size < n)
         return -ERANGE;
-    return copy_to_user(ubuf, current->attrs.cwd, n) < 0 ? -EFAULT : (long)n;
+    return copy_to_user(ubuf, cwd, n) < 0 ? -EFAULT : (long)n;
 }

@@ -23,6 +23,26 @@
 
 struct proc;
 
+/* An absolute path shared by reference count: the working directories and
+ * program names of processes (fork shares them; chdir and exec make new
+ * ones), so struct proc carries two pointers instead of two paths. */
+struct path_name {
+    uint32_t ref;
+    char s[];
+};
+
+/* A new path_name holding s with one reference, or NULL (out of memory). */
+struct path_name *path_name_make(const char *s);
+/* Take / drop a reference (NULL is allowed); the last put frees it. */
+void path_name_get(struct path_name *n);
+void path_name_put(struct path_name *n);
+/* "/" as a path_name that is never freed. */
+struct path_name *path_name_root(void);
+/* fork: the child (its attrs copied from the parent's) shares its
+ * parent's names; proc_free: drops p's. */
+void path_attrs_get(struct proc *p);
+void path_attrs_put(struct proc *p);
+
 /* Looks up the user path upath relative to dirfd (AT_FDCWD: the working
  * directory; ignored for an absolute path). Sets *ip and returns 0, or
  * returns -EFAULT, -ENAMETOOLONG, -ENOENT (missing, or "" without
@@ -43,7 +63,8 @@ int path_absolute_at(int dirfd, const char *upath, char *abs);
  * Returns its length, or -ENAMETOOLONG. */
 int path_of_inode(const struct inode *ip, char *buf, uint32_t size);
 
-/* exec: records ip as p's program file (/proc/PID/exe). */
+/* exec: records ip as p's program file (/proc/PID/exe; none when out of
+ * memory). */
 void path_set_exe(struct proc *p, const struct inode *ip);
 
 long sys_chdir(const char *upath);                      /* 12 */

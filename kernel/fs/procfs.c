@@ -7,6 +7,7 @@
 #include "kernel/fs/procfs.h"
 #include "kernel/errno.h"
 #include "kernel/fs/file.h"
+#include "kernel/fs/path.h"
 #include "kernel/format.h"
 #include "kernel/printk.h"
 #include "kernel/proc.h"
@@ -328,10 +329,10 @@ static long exe_readlink(struct inode *ip, char *buf, uint32_t n)
 {
     struct pid_slot *slot = slot_of(ip->parent);
     const struct proc *p = proc_by_pid(slot ? slot->pid : 0);
-    if (!p || p->state == PROC_ZOMBIE || !p->attrs.exe[0])
+    if (!p || p->state == PROC_ZOMBIE || !p->attrs.exe)
         return -ENOENT;
-    uint32_t len = (uint32_t)strlen(p->attrs.exe);
-    memcpy(buf, p->attrs.exe, len < n ? len : n);
+    uint32_t len = (uint32_t)strlen(p->attrs.exe->s);
+    memcpy(buf, p->attrs.exe->s, len < n ? len : n);
     return (long)len;
 }
 

@@ -35,8 +35,10 @@
 #define ENAMETOOLONG 36
 #define ENOSYS 38
 #define ENOTEMPTY 39
+#define ELOOP 40
 #define EOVERFLOW 75
 #define ELIBBAD 80
+#define EOPNOTSUPP 95
 
 /* Never seen by user programs: a system call interrupted by a signal
  * returns one of these, and kernel/signal.c turns it into -EINTR or a

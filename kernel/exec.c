@@ -18,6 +18,7 @@
 #include "kernel/fork.h"
 #include "kernel/fs/fs.h"
 #include "kernel/x86/fpu.h"
+#include "kernel/fs/path.h"
 #include "kernel/x86/gdt.h"
 #include "kernel/printk.h"
 #include "kernel/proc.h"
@@ -192,6 +193,8 @@ int exec_start(struct proc *p, const char *path, const char *const *argv, int ar
     if (old)
         fork_mm_put(p, old);            /* a vfork child gives the mm back */
     set_name(p, path);
+    path_set_exe(p, ip);                /* /proc/PID/exe */
+    fdtable_close_on_exec(&p->files);   /* O_CLOEXEC, FD_CLOEXEC */
     struct trapframe *tf = p->tf;
     memset(tf, 0, sizeof *tf);
     tf->cs = SEG_UCODE;
@@ -247,8 +250,11 @@ static int copy_strings(const char *const *uarr, char *strings, uint32_t *used,
 
 long sys_execve(const char *upath, const char *const *uargv, const char *const *uenvp)
 {
-    char path[256];
-    long len = strncpy_from_user(path, upath, sizeof path);
+    char path[FS_PATH_MAX];
+    struct inode *ip;                   /* relative to the working directory, */
+    long len = path_lookup_at(AT_FDCWD, upath, PATH_FOLLOW, &ip, 0);    /* links followed */
+    if (len >= 0)
+        len = path_of_inode(ip, path, sizeof path);
     if (len < 0)
         return len;
     char *strings = kmalloc_wait(EXEC_ARG_MAX);

@@ -11,6 +11,7 @@
 #include "kernel/fork.h"
 #include "kernel/clone_flags.h"
 #include "kernel/errno.h"
+#include "kernel/fs/path.h"
 #include "kernel/printk.h"
 #include "kernel/proc.h"
 #include "kernel/signal.h"
@@ -120,6 +121,8 @@ static long do_clone(uint32_t flags, uint32_t newsp, int *parent_tid,
         tls_install(&np->tls, (int)tls.entry_number, &tls);
     np->parent = (flags & CLONE_PARENT) && current->parent ? current->parent : current;
     memcpy(np->name, current->name, PROC_NAME_LEN);
+    np->attrs = current->attrs;             /* group, session, limits, cwd, umask */
+    path_attrs_get(np);                     /* the names are shared */
     if (flags & CLONE_CHILD_SETTID)
         np->set_child_tid = child_tid;
     if (flags & CLONE_CHILD_CLEARTID)

@@ -18,6 +18,7 @@
 #include "kernel/printk.h"
 #include "kernel/proc.h"
 #include "kernel/sched.h"
+#include "kernel/clock.h"
 #include "kernel/x86/timer.h"
 #include "kernel/x86/trap.h"
 #include "kernel/x86/x86.h"
@@ -121,6 +122,7 @@ void kernel_main(uint32_t magic, uint32_t mbi_phys)
     proc_init();
 
     pic_route_through_lapic();
+    clock_init();
     timer_init();
     keyboard_init();
     ata_init();

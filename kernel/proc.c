@@ -4,7 +4,9 @@
 #include "kernel/proc.h"
 #include "kernel/errno.h"
 #include "kernel/exec.h"
+#include "kernel/fs/path.h"
 #include "kernel/fork.h"
+#include "kernel/identity.h"
 #include "kernel/power.h"
 #include "kernel/printk.h"
 #include "kernel/sched.h"
@@ -71,6 +73,7 @@ struct proc *proc_alloc(void)
 
 void proc_free(struct proc *p)
 {
+    path_attrs_put(p);                  /* its working directory, its program */
     kfree(p->kstack);
     kfree(signal_tables(&p->sig));
     memset(p, 0, sizeof *p);
@@ -83,6 +86,7 @@ int proc_start_init(const char *path, const char *const *argv, int argc)
     struct proc *p = proc_alloc();
     if (!p)
         return -ENOMEM;
+    identity_init_first(p);
     int err = exec_start(p, path, argv, argc, envp, 3);
     if (!err)
         err = fdtable_open_console(&p->files);
@@ -171,11 +175,8 @@ long sys_wait4(int pid, int *ustatus, int options, void *urusage)
                 continue;
             if (ustatus && copy_to_user(ustatus, &c->exit_status, sizeof(int)) < 0)
                 return -EFAULT;
-            if (urusage) {
-                static const char zero_rusage[72];
-                if (copy_to_user(urusage, zero_rusage, sizeof zero_rusage) < 0)
-                    return -EFAULT;
-            }
+            if (rusage_reap(current, c, urusage) < 0)
+                return -EFAULT;
             int cpid = c->pid;
             proc_free(c);
             return cpid;

@@ -8,6 +8,8 @@
 #include "kernel/signal.h"
 #include "kernel/x86/fpu.h"
 #include "kernel/x86/tls.h"
+#include "kernel/rlimit.h"
+#include "kernel/rusage.h"
 
 #define NPROC 64
 #define KSTACK_SIZE 8192
@@ -17,6 +19,7 @@ enum proc_state { PROC_UNUSED, PROC_RUNNABLE, PROC_RUNNING, PROC_SLEEPING, PROC_
 
 struct trapframe;
 struct mm;
+struct path_name;
 
 struct proc {
     int pid;
@@ -40,6 +43,17 @@ struct proc {
     struct tls_state tls;       /* its TLS descriptors (set_thread_area) */
     struct fpu_state fpu;       /* its FPU/SSE registers while not running */
     struct sigstate sig;        /* handlers, masks, pending signals (kernel/signal.c) */
+    /* What fork copies to the child and exec keeps (exec sets exe). */
+    struct proc_attrs {
+        int pgid, sid;          /* process group and session (kernel/identity.c) */
+        uint32_t umask;         /* permission bits a new file does not get */
+        struct rlimit64 rlim[RLIM_NLIMITS];     /* kernel/rlimit.c */
+        struct path_name *cwd;  /* the working directory, absolute (kernel/fs/path.c) */
+        struct path_name *exe;  /* the program file, for /proc/PID/exe (or NULL) */
+    } attrs;
+    /* Counted from zero in every process (kernel/rusage.c). */
+    struct proc_usage usage;    /* its own */
+    struct proc_usage children; /* its waited-for children's, and theirs */
 };
 
 extern struct proc proc_table[NPROC];

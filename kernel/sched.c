@@ -8,6 +8,7 @@
 #include "kernel/x86/fpu.h"
 #include "kernel/x86/gdt.h"
 #include "kernel/proc.h"
+#include "kernel/rusage.h"
 #include "kernel/signal.h"
 #include "kernel/x86/timer.h"
 #include "kernel/x86/x86.h"
@@ -61,6 +62,7 @@ void schedule(void)
     need_resched = 0;
     if (next == prev)
         return;
+    rusage_switch(prev, next);          /* CPU time: prev stops, next starts */
     current = next;
     tss_set_kernel_stack((uint32_t)next->kstack + KSTACK_SIZE);
     if (next->mm && next->mm != prev->mm)

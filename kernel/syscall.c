@@ -4,14 +4,21 @@
  * i386 C calling convention lets a handler with fewer simply ignore. */
 #include "kernel/syscall.h"
 #include "kernel/errno.h"
+#include "kernel/clock.h"
 #include "kernel/exec.h"
 #include "kernel/fork.h"
 #include "kernel/fs/file.h"
 #include "kernel/fs/pipe.h"
 #include "kernel/fs/sys_fs.h"
+#include "kernel/fs/path.h"
+#include "kernel/fs/poll.h"
+#include "kernel/identity.h"
 #include "kernel/ipc_shm.h"
 #include "kernel/printk.h"
 #include "kernel/proc.h"
+#include "kernel/random.h"
+#include "kernel/rlimit.h"
+#include "kernel/rusage.h"
 #include "kernel/sched.h"
 #include "kernel/signal.h"
 #include "kernel/sysinfo.h"
@@ -38,18 +45,39 @@ static const struct syscall table[] = {
     SYSCALL(6, sys_close),
     SYSCALL(7, sys_waitpid),
     SYSCALL(11, sys_execve),
+    SYSCALL(12, sys_chdir),
+    SYSCALL(13, sys_time),
     SYSCALL(19, sys_lseek),
     SYSCALL(20, sys_getpid),
+    SYSCALL(24, sys_getuid),            /* the 16-bit ids: 0 fits */
     SYSCALL(27, sys_alarm),
     SYSCALL(29, sys_pause),
+    SYSCALL(33, sys_access),
     SYSCALL(37, sys_kill),
+    SYSCALL(41, sys_dup),
+    SYSCALL(43, sys_times),
     SYSCALL(45, sys_brk),
+    SYSCALL(47, sys_getgid),
     SYSCALL(48, sys_signal),
+    SYSCALL(49, sys_getuid),            /* geteuid */
+    SYSCALL(50, sys_getgid),            /* getegid */
     SYSCALL(54, sys_ioctl),
+    SYSCALL(55, sys_fcntl),
+    SYSCALL(57, sys_setpgid),
+    SYSCALL(60, sys_umask),
+    SYSCALL(63, sys_dup2),
     SYSCALL(64, sys_getppid),
+    SYSCALL(65, sys_getpgrp),
+    SYSCALL(66, sys_setsid),
     SYSCALL(67, sys_sigaction),
     SYSCALL(72, sys_sigsuspend),
     SYSCALL(73, sys_sigpending),
+    SYSCALL(75, sys_setrlimit),
+    SYSCALL(76, sys_getrlimit_old),
+    SYSCALL(77, sys_getrusage),
+    SYSCALL(78, sys_gettimeofday),
+    SYSCALL(80, sys_getgroups),
+    SYSCALL(85, sys_readlink),
     SYSCALL(90, sys_old_mmap),
     SYSCALL(91, sys_munmap),
     SYSCALL(104, sys_setitimer),
@@ -62,25 +90,43 @@ static const struct syscall table[] = {
     SYSCALL(122, sys_uname),
     SYSCALL(125, sys_mprotect),
     SYSCALL(126, sys_sigprocmask),
+    SYSCALL(132, sys_getpgid),
+    SYSCALL(133, sys_fchdir),
     SYSCALL(140, sys_llseek),
+    SYSCALL(142, sys_select),           /* _newselect */
+    SYSCALL(145, sys_readv),
     SYSCALL(146, sys_writev),
+    SYSCALL(147, sys_getsid),
     SYSCALL(158, sys_sched_yield),
     SYSCALL(162, sys_nanosleep),
+    SYSCALL(168, sys_poll),
     SYSCALL(173, sys_rt_sigreturn),
     SYSCALL(174, sys_rt_sigaction),
     SYSCALL(175, sys_rt_sigprocmask),
     SYSCALL(176, sys_rt_sigpending),
     SYSCALL(177, sys_rt_sigtimedwait),
     SYSCALL(179, sys_rt_sigsuspend),
+    SYSCALL(180, sys_pread64),
+    SYSCALL(181, sys_pwrite64),
+    SYSCALL(183, sys_getcwd),
     SYSCALL(186, sys_sigaltstack),
     SYSCALL(190, sys_vfork),
+    SYSCALL(191, sys_ugetrlimit),
     SYSCALL(192, sys_mmap2),
     SYSCALL(195, sys_stat64),
     SYSCALL(196, sys_lstat64),
     SYSCALL(197, sys_fstat64),
+    SYSCALL(199, sys_getuid),           /* getuid32 */
+    SYSCALL(200, sys_getgid),           /* getgid32 */
+    SYSCALL(201, sys_getuid),           /* geteuid32 */
+    SYSCALL(202, sys_getgid),           /* getegid32 */
+    SYSCALL(205, sys_getgroups),        /* getgroups32 */
     SYSCALL(220, sys_getdents64),
+    SYSCALL(221, sys_fcntl),            /* fcntl64: no locks, so the same */
     SYSCALL(224, sys_gettid),
     SYSCALL(238, sys_tkill),
+    SYSCALL(241, sys_sched_setaffinity),
+    SYSCALL(242, sys_sched_getaffinity),
     SYSCALL(243, sys_set_thread_area),
     SYSCALL(244, sys_get_thread_area),
     SYSCALL(252, sys_exit),             /* exit_group: one thread per process */
@@ -108,11 +154,30 @@ static const struct syscall table[] = {
     SYSCALL(301, sys_unlinkat),
     SYSCALL(302, sys_renameat),
     SYSCALL(331, sys_pipe2),
+    SYSCALL(265, sys_clock_gettime32),
+    SYSCALL(266, sys_clock_getres32),
+    SYSCALL(267, sys_clock_nanosleep32),
+    SYSCALL(295, sys_openat),
+    SYSCALL(300, sys_fstatat64),
+    SYSCALL(305, sys_readlinkat),
+    SYSCALL(307, sys_faccessat),
+    SYSCALL(308, sys_pselect6),
+    SYSCALL(309, sys_ppoll),
+    SYSCALL(330, sys_dup3),
+    SYSCALL(340, sys_prlimit64),
+    SYSCALL(355, sys_getrandom),
+    SYSCALL(383, sys_statx),
     SYSCALL(395, sys_shmget),
     SYSCALL(396, sys_shmctl),
     SYSCALL(397, sys_shmat),
     SYSCALL(398, sys_shmdt),
+    SYSCALL(403, sys_clock_gettime64),
+    SYSCALL(406, sys_clock_getres64),
+    SYSCALL(407, sys_clock_nanosleep64),
+    SYSCALL(413, sys_pselect6_time64),
+    SYSCALL(414, sys_ppoll_time64),
     SYSCALL(435, sys_clone3),
+    SYSCALL(439, sys_faccessat2),
 };
 #define NSYSCALLS (sizeof table / sizeof table[0])
 
@@ -130,6 +195,7 @@ void syscall_dispatch(struct trapframe *tf)
     long result;
     syscall_count++;
     current->sig.syscall_nr = (int)n;   /* for restarting it after a signal */
+    rusage_syscall_enter();
     if (n < NSYSCALLS && table[n].fn) {
         result = table[n].fn(tf->ebx, tf->ecx, tf->edx, tf->esi, tf->edi, tf->ebp);
         trace(TRACE_SYSCALL, "pid %d %s(0x%x, 0x%x, 0x%x) = %d", current->pid, table[n].name,
@@ -139,4 +205,5 @@ void syscall_dispatch(struct trapframe *tf)
         trace(TRACE_SYSCALL, "pid %d unknown system call %u = -ENOSYS", current->pid, n);
     }
     tf->eax = (uint32_t)result;
+    rusage_syscall_leave();
 }

@@ -1,10 +1,10 @@
-/* sysinfo.c: uname(2), sysinfo(2) and nanosleep(2) with Linux i386's
+/* sysinfo.c: the machine: uname(2), sysinfo(2) and the CPUs a process may
+ * run on (sched_getaffinity, sched_setaffinity), with Linux i386's
  * structures. */
 #include "kernel/sysinfo.h"
 #include "kernel/errno.h"
+#include "kernel/identity.h"
 #include "kernel/proc.h"
-#include "kernel/sched.h"
-#include "kernel/signal.h"
 #include "kernel/string.h"
 #include "kernel/x86/timer.h"
 #include "kernel/x86/x86.h"
@@ -55,32 +55,25 @@ long sys_sysinfo(void *ubuf)
     return copy_to_user(ubuf, &si, sizeof si);
 }
 
-struct linux_timespec {
-    int32_t sec, nsec;
-};
-
-long sys_nanosleep(const void *ureq, void *urem)
+/* One CPU: CPU 0. The mask is one 32-bit word, as Linux's cpumask_size()
+ * with at most 32 CPUs; the call returns the bytes it wrote. */
+long sys_sched_getaffinity(int pid, uint32_t len, void *umask)
 {
-    struct linux_timespec ts;
-    if (copy_from_user(&ts, ureq, sizeof ts) < 0)
-        return -EFAULT;
-    if (ts.sec < 0 || ts.nsec < 0 || ts.nsec >= 1000000000)
+    uint32_t mask = 1;
+    if (len < sizeof mask || (len & (sizeof mask - 1)))
         return -EINVAL;
-    uint32_t ticks = (uint32_t)ts.sec * TIMER_HZ +
-                     ((uint32_t)ts.nsec + 1000000000 / TIMER_HZ - 1) / (1000000000 / TIMER_HZ);
-    uint32_t until = jiffies + ticks;
-    while ((int32_t)(until - jiffies) > 0) {
-        if (signal_pending()) {
-            /* Interrupted: the time left, and -EINTR; never restarted,
-             * even with SA_RESTART (as Linux). */
-            uint32_t left = until - jiffies;
-            struct linux_timespec rem = { (int32_t)(left / TIMER_HZ),
-                                          (int32_t)(left % TIMER_HZ) * (1000000000 / TIMER_HZ) };
-            if (urem && copy_to_user(urem, &rem, sizeof rem) < 0)
-                return -EFAULT;
-            return -EINTR;
-        }
-        sleep_on((void *)&jiffies);
-    }
-    return 0;
+    if (pid < 0 || (pid > 0 && !proc_find(pid)))
+        return -ESRCH;
+    return copy_to_user(umask, &mask, sizeof mask) < 0 ? -EFAULT : (long)sizeof mask;
+}
+
+/* Any mask that holds CPU 0 is accepted (and changes nothing). */
+long sys_sched_setaffinity(int pid, uint32_t len, const void *umask)
+{
+    uint8_t first = 0;
+    if (pid < 0 || (pid > 0 && !proc_find(pid)))
+        return -ESRCH;
+    if (len > 0 && copy_from_user(&first, umask, 1) < 0)
+        return -EFAULT;
+    return (first & 1) ? 0 : -EINVAL;
 }

@@ -9,6 +9,7 @@
 #include "mm/brk.h"
 #include "kernel/errno.h"
 #include "kernel/proc.h"
+#include "kernel/rlimit.h"
 #include "mm/layout.h"
 #include "mm/mm.h"
 #include "mm/urange.h"
@@ -43,7 +44,8 @@ long mm_brk(struct mm *mm, uint32_t addr)
         struct vma *next = vma_find_above(mm, old_end);
         if (next && next->start < new_end)
             return mm->brk;             /* something is mapped there */
-        if (heap_grow(mm, old_end, new_end) < 0)
+        if (!rlimit_vm_ok(mm, new_end - old_end, HEAP_FLAGS) ||
+            heap_grow(mm, old_end, new_end) < 0)
             return mm->brk;
     } else if (new_end < old_end && vma_unmap(mm, new_end, old_end) < 0) {
         return mm->brk;

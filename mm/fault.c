@@ -7,7 +7,8 @@
  *   kernel address, from user mode        not the process's        SIGSEGV, SEGV_MAPERR
  *   user address, no process              a kernel bug             panic with diagnosis
  *   in no region (below a stack: grow     not the process's        SIGSEGV, SEGV_MAPERR
- *     it, if within 8 MiB and near esp)
+ *     it, if within RLIMIT_STACK and
+ *     near esp)
  *   region forbids the access             protection               SIGSEGV, SEGV_ACCERR
  *   PTE zero, shared memory region        first touch              the object's page
  *     (shared anonymous, System V, a       (a private mapping of a  (read-only, copy-on-
@@ -39,6 +40,8 @@
 #include "kernel/format.h"
 #include "kernel/printk.h"
 #include "kernel/proc.h"
+#include "kernel/rlimit.h"
+#include "kernel/rusage.h"
 #include "kernel/string.h"
 #include "kernel/x86/trap.h"
 #include "mm/cow.h"
@@ -104,7 +107,7 @@ static struct vma *find_or_grow(struct mm *mm, uint32_t addr, uint32_t esp)
     struct vma *above = vma_find_above(mm, addr);
     if (!above || !(above->flags & VM_GROWSDOWN))
         return 0;
-    if (addr < USER_TOP - STACK_MAX || addr + STACK_SLACK < esp)
+    if (USER_TOP - addr > rlimit_stack_max() || addr + STACK_SLACK < esp)
         return 0;
     uint32_t new_start = PAGE_ROUND_DOWN(addr);
     for (struct vma *w = mm->vmas; w != above; w = w->next)
@@ -383,7 +386,10 @@ void fault_handle(struct trapframe *tf)
     struct mm *mm = current->mm;
     if (addr < USER_TOP && mm) {
         uint32_t esp = from_user ? tf->user_esp : current->tf->user_esp;
+        uint32_t swap_ins = fault_stats.swap_in;
         d = fault_user(mm, addr, tf->err, esp, &how);
+        if (d == FAULT_DONE)            /* getrusage: major if it read swap */
+            rusage_count_fault(fault_stats.swap_in != swap_ins);
     }
     trace(TRACE_FAULT, "pid %d addr %p %s %s %s eip %p -> %s (%s)", current->pid,
           (void *)addr, from_user ? "user" : "kernel", access_kind(tf->err), cause(tf->err),

@@ -14,6 +14,7 @@
 #include "kernel/fs/file.h"
 #include "kernel/fs/fs.h"
 #include "kernel/proc.h"
+#include "kernel/rlimit.h"
 #include "mm/frame.h"
 #include "mm/layout.h"
 #include "mm/mm.h"
@@ -156,6 +157,8 @@ long sys_mmap2(uint32_t addr, uint32_t len, uint32_t prot, uint32_t flags, int f
         anon = 1;                       /* /dev/zero */
         ip = 0;
     }
+    if (!rlimit_vm_ok(mm, len, vm_flags(prot) | (type == MAP_SHARED ? VM_SHARED : 0)))
+        return -ENOMEM;                 /* RLIMIT_AS, RLIMIT_DATA */
     struct shm_object *obj = 0;
     if (anon && type == MAP_SHARED && !(obj = shm_create(len >> PAGE_SHIFT, 0)))
         return -ENOMEM;

@@ -375,6 +375,13 @@ TESTS = [
                r"^sh: nosuchprogram: No such file or directory", r"^\[exit 127\]$", r"^\[exit 5\]$",
                r"^init exited with status 4$"]),
     program_test("proc-files", "t_procfs"),
+    program_test("process-attributes", "t_calls"),
+    Test("shell-cd", "quiet", 0,
+         must=[r"^/proc\n", r"^sh: cd: nowhere: No such file or directory$", r"^/proc/1\n",
+               r"^-r--r--r-- +\d+ maps$", r"^/\n"],
+         script=[(SHELL, "cd /proc\n"), (SHELL, "pwd\n"), (SHELL, "cd nowhere\n"),
+                 (SHELL, "cd self\n"), (SHELL, "pwd\n"), (SHELL, "ls -l\n"), (SHELL, "cd\n"),
+                 (SHELL, "pwd\n"), (SHELL, "exit\n")]),
     Test("proc-files-mem-4M", "quiet mem=4M init=/tests/t_procfs", 0,
          must=[r"^t_procfs: \d+ passed, 0 failed$"], must_not=[r"^FAIL "]),
     Test("proc-from-shell", "quiet", 0, timeout=90,
@@ -560,4 +567,19 @@ TESTS += [
     stock_test("stock-sigtty", "sigtty", reference=False),
     stock_test("stock-sigforge", "sigforge", reference=False,
                must=[r"^# CS 0x08: status 0x84$", r"^# SS 0x10: status 0x84$"]),
+    stock_test("stock-clocks", "clocks"),
+    # qemu-user 7.2's /proc/self/maps names no [heap] and merges the text
+    # segment's lines: no host reference.
+    stock_test("stock-maps", "maps", reference=False,
+               must=[r"^[0-9a-f]{8}-[0-9a-f]{8} rw-p 00000000 00:00 0 +\[heap\]$"]),
+    stock_test("stock-files", "files"),
+    stock_test("stock-poll", "poll"),
+    stock_test("stock-ids", "ids"),
+    # qemu-user accepts RLIMIT_AS, RLIMIT_DATA and RLIMIT_STACK but applies
+    # none of them (they would limit the emulator itself): no host reference.
+    stock_test("stock-rlimits", "rlimits", reference=False),
+    stock_test("stock-rusage", "rusage"),
+    # The reference would run through qemu-i386, which cannot execve an i386
+    # program on a host without a binfmt handler for it: no host reference.
+    stock_test("stock-cloexec", "cloexec", reference=False),
 ]

@@ -6,7 +6,9 @@
  * kernel/fs/sys_file.c. */
 #include "kernel/fs/file.h"
 #include "kernel/errno.h"
+#include "kernel/fs/poll.h"
 #include "kernel/fs/tty.h"
+#include "kernel/rlimit.h"
 #include "mm/kmalloc.h"
 
 struct file *file_alloc(struct inode *ip, int flags)
@@ -84,6 +86,15 @@ int file_dir_entry(struct file *f, uint32_t pos, struct dir_entry *e)
 
 char file_poll_chan;
 
+int file_poll(struct file *f)
+{
+    if (file_is_console(f))
+        return POLLOUT | (tty_input_ready() ? POLLIN : 0);
+    if (f->ip->ops && f->ip->ops->poll)
+        return (int)f->ip->ops->poll(f);
+    return POLLIN | POLLOUT;
+}
+
 int file_is_console(const struct file *f)
 {
     return S_ISCHR(f->ip->mode) && f->ip->rdev == DEV_CONSOLE;
@@ -112,15 +123,38 @@ int file_seek(struct file *f, int64_t off, int whence, int64_t *pos)
     return 0;
 }
 
-int fdtable_install(struct fdtable *t, struct file *f)
+int fdtable_install_from(struct fdtable *t, struct file *f, int minfd, int cloexec)
 {
-    for (int fd = 0; fd < NOFILE; fd++) {
+    int limit = rlimit_fd_limit();
+    for (int fd = minfd < 0 ? 0 : minfd; fd < limit; fd++) {
         if (!t->fd[fd]) {
             t->fd[fd] = f;
+            t->cloexec[fd] = cloexec != 0;
             return fd;
         }
     }
     return -EMFILE;
+}
+
+int fdtable_install(struct fdtable *t, struct file *f)
+{
+    return fdtable_install_from(t, f, 0, 0);
+}
+
+void fdtable_set(struct fdtable *t, int fd, struct file *f, int cloexec)
+{
+    struct file *old = t->fd[fd];
+    t->fd[fd] = f;
+    t->cloexec[fd] = cloexec != 0;
+    if (old)
+        file_put(old);
+}
+
+void fdtable_close_on_exec(struct fdtable *t)
+{
+    for (int fd = 0; fd < NOFILE; fd++)
+        if (t->cloexec[fd])
+            fdtable_close(t, fd);
 }
 
 struct file *fdtable_get(struct fdtable *t, int fd)
@@ -136,6 +170,7 @@ int fdtable_close(struct fdtable *t, int fd)
     if (!f)
         return -EBADF;
     t->fd[fd] = 0;
+    t->cloexec[fd] = 0;
     file_put(f);
     return 0;
 }
@@ -153,6 +188,7 @@ int fdtable_open_console(struct fdtable *t)
         if (fd > 0)
             file_get(f);
         t->fd[fd] = f;
+        t->cloexec[fd] = 0;
     }
     tty_enable();                       /* console input is for processes now */
     return 0;
@@ -162,6 +198,7 @@ int fdtable_copy(struct fdtable *dst, const struct fdtable *src)
 {
     for (int fd = 0; fd < NOFILE; fd++) {
         dst->fd[fd] = src->fd[fd];
+        dst->cloexec[fd] = src->cloexec[fd];
         if (dst->fd[fd])
             file_get(dst->fd[fd]);
     }

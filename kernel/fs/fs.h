@@ -81,6 +81,10 @@ struct inode_ops {
     /* The last reference to an inode nothing names any more (nlink 0:
      * unlinked, or a pipe) went: frees it and what it holds. */
     void (*destroy)(struct inode *ip);
+    /* A symbolic link: copies its target (no NUL) into the kernel buffer
+     * buf of n bytes. Returns the target's length (which may exceed n:
+     * only n bytes are copied), or -errno. */
+    long (*readlink)(struct inode *ip, char *buf, uint32_t n);
 };
 
 /* One directory entry, as getdents64 reports it. */

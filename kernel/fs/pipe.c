@@ -237,13 +237,13 @@ long sys_pipe2(int *ufds, int flags)
         return err;
     struct fdtable *t = proc_files();
     int fds[2];
-    fds[0] = fdtable_install(t, rf);
+    fds[0] = fdtable_install_from(t, rf, 0, flags & O_CLOEXEC);
     if (fds[0] < 0) {
         file_put(rf);
         file_put(wf);
         return fds[0];
     }
-    fds[1] = fdtable_install(t, wf);
+    fds[1] = fdtable_install_from(t, wf, 0, flags & O_CLOEXEC);
     if (fds[1] < 0) {
         fdtable_close(t, fds[0]);
         file_put(wf);

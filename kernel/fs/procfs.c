@@ -1,5 +1,5 @@
 /* procfs.c: the names under /proc, computed at lookup (meminfo, vmstat,
- * self, trace, a directory per process with maps, status, pagemap), and
+ * self, trace, a directory per process with maps, status, pagemap, exe), and
  * what an open /proc file holds: a text file is printed once, at open,
  * into a snapshot the open file owns (freed at the last close); pagemap is
  * computed at each read; a write to trace switches trace classes. What the
@@ -7,6 +7,7 @@
 #include "kernel/fs/procfs.h"
 #include "kernel/errno.h"
 #include "kernel/fs/file.h"
+#include "kernel/fs/path.h"
 #include "kernel/format.h"
 #include "kernel/printk.h"
 #include "kernel/proc.h"
@@ -21,7 +22,7 @@
 #define INO_SELF (PROCFS_INO + 3)
 #define INO_TRACE (PROCFS_INO + 4)
 /* /proc/<pid> is INO_PID(pid, 0); its k-th file INO_PID(pid, k + 1). */
-#define INO_PID(pid, k) (PROCFS_INO + 16 + (uint32_t)(pid) * 4 + (uint32_t)(k))
+#define INO_PID(pid, k) (PROCFS_INO + 16 + (uint32_t)(pid) * 8 + (uint32_t)(k))
 
 /* getdents positions in /proc ("." and ".." are 0 and 1). Process pid is at
  * POS_PID0 + pid, so a listing resumed later goes on after the last pid it
@@ -36,10 +37,10 @@ struct procfs_open {
 };
 
 static const struct inode_ops meminfo_ops, vmstat_ops, status_ops, maps_ops,
-    pagemap_ops, pid_dir_ops, trace_ops;
+    pagemap_ops, pid_dir_ops, trace_ops, exe_ops;
 
 /* The files of /proc/<pid>, in listing order. */
-enum { PID_MAPS, PID_STATUS, PID_PAGEMAP, PID_FILES };
+enum { PID_MAPS, PID_STATUS, PID_PAGEMAP, PID_EXE, PID_FILES };
 static const struct pid_file {
     const char *name;
     uint32_t mode;
@@ -48,6 +49,7 @@ static const struct pid_file {
     [PID_MAPS] = { "maps", S_IFREG | 0444, &maps_ops },
     [PID_STATUS] = { "status", S_IFREG | 0444, &status_ops },
     [PID_PAGEMAP] = { "pagemap", S_IFREG | 0400, &pagemap_ops },
+    [PID_EXE] = { "exe", S_IFLNK | 0777, &exe_ops },       /* the program file */
 };
 
 /* The entries of /proc before the pids, in listing order. */
@@ -321,6 +323,19 @@ static long trace_write(struct file *f, const void *src, uint32_t n)
     return (long)n;
 }
 
+/* /proc/<pid>/exe: a symbolic link to the file the process runs (its
+ * absolute path, recorded by exec). -ENOENT once the process has exited. */
+static long exe_readlink(struct inode *ip, char *buf, uint32_t n)
+{
+    struct pid_slot *slot = slot_of(ip->parent);
+    const struct proc *p = proc_by_pid(slot ? slot->pid : 0);
+    if (!p || p->state == PROC_ZOMBIE || !p->attrs.exe)
+        return -ENOENT;
+    uint32_t len = (uint32_t)strlen(p->attrs.exe->s);
+    memcpy(buf, p->attrs.exe->s, len < n ? len : n);
+    return (long)len;
+}
+
 static void procfs_release(struct file *f)
 {
     struct procfs_open *o = f->priv;
@@ -343,6 +358,7 @@ static const struct inode_ops maps_ops = { .open = maps_open, .read = text_read,
                                            .release = procfs_release };
 static const struct inode_ops pagemap_ops = { .open = pagemap_open, .read = pagemap_read,
                                               .release = procfs_release };
+static const struct inode_ops exe_ops = { .readlink = exe_readlink };
 static const struct inode_ops trace_ops = { .open = trace_open, .read = text_read,
                                             .write = trace_write,
                                             .release = procfs_release };

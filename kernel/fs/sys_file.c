@@ -1,5 +1,6 @@
 /* sys_file.c: the Linux i386 system calls over files: read, write, writev,
- * open, close, lseek, _llseek, ioctl, stat64, lstat64, fstat64, getdents64.
+ * open, openat, close, lseek, _llseek, stat64, lstat64, fstat64, getdents64,
+ * and the positioned and vectored reads: pread64, pwrite64, readv.
  * Each checks its descriptor, then moves data between the user and a small
  * kernel buffer (CHUNK bytes at a time: no length from user space sizes a
  * kernel allocation). Files and directories are read through kernel/fs/file.c
@@ -10,6 +11,8 @@
 #include "kernel/fs/fs.h"
 #include "kernel/fs/sys_fs.h"
 #include "kernel/fs/tmpfs.h"
+#include "kernel/fs/path.h"
+#include "kernel/proc.h"
 #include "kernel/string.h"
 #include "kernel/fs/tty.h"
 #include "mm/uaccess.h"
@@ -17,9 +20,6 @@
 #define CHUNK 512
 #define MAX_RW 0x7FFFF000u      /* most bytes one call moves, as Linux */
 #define UIO_MAXIOV 1024
-
-#define TCGETS 0x5401
-#define TIOCGWINSZ 0x5413
 
 /* Linux i386's struct stat64 (96 bytes; i386 aligns 64-bit fields to 4). */
 struct stat64 {
@@ -83,6 +83,8 @@ static long file_read_user(struct file *f, char *ubuf, uint32_t n)
     if (f->ip->ops && f->ip->ops->read_user)
         return f->ip->ops->read_user(f, ubuf, n);       /* tmpfs, pipes, /dev */
     if (file_is_console(f)) {
+        if ((f->flags & O_NONBLOCK) && !tty_input_ready() && n > 0)
+            return -EAGAIN;
         long r = tty_read(kbuf, n < CHUNK ? n : CHUNK);
         if (r > 0 && copy_to_user(ubuf, kbuf, (uint32_t)r) < 0)
             return -EFAULT;
@@ -165,15 +167,13 @@ long sys_write(int fd, const void *ubuf, uint32_t count)
     return f ? file_write_user(f, ubuf, count) : -EBADF;
 }
 
-/* Checks every iovec first (Linux writes nothing if one is bad), then
- * writes them in order, stopping at the first short or failed write. */
-long sys_writev(int fd, const struct iovec *uiov, int iovcnt)
+/* Checks a user iovec array before anything moves (Linux moves nothing if
+ * one entry is bad): the count, each entry readable, the total length
+ * below 2 GiB. 0 or -errno. */
+static int iov_check(const struct iovec *uiov, int iovcnt)
 {
-    struct file *f = fd_file(fd);
     struct iovec iov;
     uint32_t total = 0;
-    if (!f)
-        return -EBADF;
     if (iovcnt < 0 || iovcnt > UIO_MAXIOV)
         return -EINVAL;
     for (int i = 0; i < iovcnt; i++) {
@@ -183,13 +183,28 @@ long sys_writev(int fd, const struct iovec *uiov, int iovcnt)
             return -EINVAL;
         total += iov.iov_len;
     }
+    return 0;
+}
+
+/* readv and writev: each buffer in order through rw (file_read_user or
+ * file_write_user), stopping at the first short or failed transfer. */
+static long iov_transfer(int fd, const struct iovec *uiov, int iovcnt,
+                         long (*rw)(struct file *, char *, uint32_t))
+{
+    struct file *f = fd_file(fd);
+    struct iovec iov;
+    if (!f)
+        return -EBADF;
+    int err = iov_check(uiov, iovcnt);
+    if (err < 0)
+        return err;
     long done = 0;
     for (int i = 0; i < iovcnt; i++) {
         if (copy_from_user(&iov, &uiov[i], sizeof iov) < 0)
             return done ? done : -EFAULT;
         if (iov.iov_len == 0)
             continue;
-        long r = file_write_user(f, iov.iov_base, iov.iov_len);
+        long r = rw(f, iov.iov_base, iov.iov_len);
         if (r < 0)
             return done ? done : r;
         done += r;
@@ -197,6 +212,53 @@ long sys_writev(int fd, const struct iovec *uiov, int iovcnt)
             break;
     }
     return done;
+}
+
+static long write_user(struct file *f, char *ubuf, uint32_t n)
+{
+    return file_write_user(f, ubuf, n);
+}
+
+long sys_writev(int fd, const struct iovec *uiov, int iovcnt)
+{
+    return iov_transfer(fd, uiov, iovcnt, write_user);
+}
+
+long sys_readv(int fd, const struct iovec *uiov, int iovcnt)
+{
+    return iov_transfer(fd, uiov, iovcnt, file_read_user);
+}
+
+/* pread64 and pwrite64: a transfer at offset (lo, hi) that leaves the
+ * file's offset where it was. -ESPIPE on the console, -EINVAL for a
+ * negative offset. */
+static long positioned(int fd, char *ubuf, uint32_t count, uint32_t lo, uint32_t hi, int write)
+{
+    struct file *f = fd_file(fd);
+    int64_t pos = (int64_t)((uint64_t)hi << 32 | lo);
+    if (!f)
+        return -EBADF;
+    if ((f->flags & O_ACCMODE) == (write ? O_RDONLY : O_WRONLY))
+        return -EBADF;
+    if (file_is_console(f) || (f->ip->ops && f->ip->ops->poll))
+        return -ESPIPE;                 /* the console, pipes */
+    if (pos < 0)
+        return -EINVAL;
+    int64_t saved = f->off;
+    f->off = pos;
+    long r = write ? file_write_user(f, ubuf, count) : file_read_user(f, ubuf, count);
+    f->off = saved;
+    return r;
+}
+
+long sys_pread64(int fd, void *ubuf, uint32_t count, uint32_t lo, uint32_t hi)
+{
+    return positioned(fd, ubuf, count, lo, hi, 0);
+}
+
+long sys_pwrite64(int fd, const void *ubuf, uint32_t count, uint32_t lo, uint32_t hi)
+{
+    return positioned(fd, (char *)ubuf, count, lo, hi, 1);
 }
 
 /* Can ip be opened with flags? 0 or -errno. The initrd is read-only:
@@ -220,38 +282,44 @@ static int open_check(struct inode *ip, int flags)
     return 0;
 }
 
-long sys_open(const char *upath, int flags, int mode)
+/* openat(2): the path is relative to dirfd (kernel/fs/path.c); a symbolic
+ * link at its end is followed unless O_NOFOLLOW (then -ELOOP). */
+long sys_openat(int dirfd, const char *upath, int flags, int mode)
 {
     char path[FS_PATH_MAX];
     struct inode *ip;
-    long r = strncpy_from_user(path, upath, sizeof path);
-    if (r < 0)
-        return r;
-    int err = fs_lookup_err(path, &ip);
-    if (err == -ENOENT && (flags & O_CREAT)) {
+    int err = path_lookup_at(dirfd, upath, (flags & O_NOFOLLOW) ? 0 : PATH_FOLLOW, &ip, path);
+    if (err == -ENOENT && (flags & O_CREAT) && path[0]) {
         if ((flags & O_ACCMODE) == O_ACCMODE)
             return -EINVAL;
-        err = fs_create(path, (uint32_t)mode, &ip);     /* a new tmpfs file */
+        err = fs_create(path, (uint32_t)mode & ~current->attrs.umask, &ip);     /* a new tmpfs file */
         flags &= ~(O_TRUNC | O_EXCL);
     }
     if (err < 0)
         return err;
+    if (S_ISLNK(ip->mode))
+        return -ELOOP;
     if ((err = open_check(ip, flags)) < 0)
         return err;
     if ((flags & O_TRUNC) && S_ISREG(ip->mode) && ip->shm &&
         (err = tmpfs_truncate(ip, 0)) < 0)
         return err;
-    struct file *f = file_alloc(ip, flags);
+    struct file *f = file_alloc(ip, flags & ~(O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC | O_CLOEXEC));
     if (!f)
         return -ENOMEM;
     if ((err = file_open(f)) < 0) {     /* a /proc file takes its snapshot */
         file_put(f);
         return err;
     }
-    int fd = fdtable_install(proc_files(), f);
+    int fd = fdtable_install_from(proc_files(), f, 0, flags & O_CLOEXEC);
     if (fd < 0)
         file_put(f);
     return fd;
+}
+
+long sys_open(const char *upath, int flags, int mode)
+{
+    return sys_openat(AT_FDCWD, upath, flags, mode);
 }
 
 long sys_close(int fd)
@@ -289,28 +357,7 @@ long sys_llseek(int fd, uint32_t off_high, uint32_t off_low, int64_t *uresult, i
     return 0;
 }
 
-long sys_ioctl(int fd, uint32_t cmd, uint32_t arg)
-{
-    struct file *f = fd_file(fd);
-    if (!f)
-        return -EBADF;
-    if (!file_is_console(f))
-        return -ENOTTY;
-    if (cmd == TCGETS) {
-        struct termios t;
-        tty_get_termios(&t);
-        return copy_to_user((void *)arg, &t, sizeof t) < 0 ? -EFAULT : 0;
-    }
-    if (cmd == TIOCGWINSZ) {
-        struct winsize w;
-        tty_get_winsize(&w);
-        return copy_to_user((void *)arg, &w, sizeof w) < 0 ? -EFAULT : 0;
-    }
-    return -ENOTTY;
-}
-
-/* Fills a struct stat64 for ip and copies it to ustat. 0 or -EFAULT. */
-static long stat_to_user(struct inode *ip, struct stat64 *ustat)
+long stat_to_user(struct inode *ip, struct stat64 *ustat)
 {
     struct stat64 st;
     memset(&st, 0, sizeof st);
@@ -335,19 +382,12 @@ long sys_fstat64(int fd, struct stat64 *ustat)
 
 long sys_stat64(const char *upath, struct stat64 *ustat)
 {
-    char path[FS_PATH_MAX];
-    struct inode *ip;
-    long r = strncpy_from_user(path, upath, sizeof path);
-    if (r < 0)
-        return r;
-    int err = fs_lookup_err(path, &ip);
-    return err < 0 ? err : stat_to_user(ip, ustat);
+    return sys_fstatat64(AT_FDCWD, upath, ustat, 0);
 }
 
-/* No symbolic links here: lstat64 is stat64. */
 long sys_lstat64(const char *upath, struct stat64 *ustat)
 {
-    return sys_stat64(upath, ustat);
+    return sys_fstatat64(AT_FDCWD, upath, ustat, AT_SYMLINK_NOFOLLOW);
 }
 
 static uint8_t dirent_type(uint32_t mode)

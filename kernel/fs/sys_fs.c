@@ -7,13 +7,14 @@
  * root, then a read-only file system (the initrd: EROFS), then the entry
  * itself. The changes themselves are kernel/fs/tmpfs.c's. */
 #include "kernel/fs/sys_fs.h"
+#include "kernel/fs/path.h"
 #include "kernel/errno.h"
 #include "kernel/fs/file.h"
 #include "kernel/fs/tmpfs.h"
+#include "kernel/proc.h"
 #include "kernel/string.h"
 #include "mm/uaccess.h"
 
-#define AT_FDCWD (-100)
 #define AT_REMOVEDIR 0x200
 
 #define RAMFS_MAGIC 0x858458f6          /* the root, a read-only ramfs here */
@@ -77,31 +78,12 @@ static int writable_dir(const struct last *l)
     return l->dir->nlink ? 0 : -ENOENT;
 }
 
-/* Copies the user path upath relative to dirfd into buf (FS_PATH_MAX):
- * as it is when absolute or dirfd is AT_FDCWD, else after the path of
- * the directory open on dirfd. 0 or -errno. */
+/* Copies the user path upath relative to dirfd (AT_FDCWD: the working
+ * directory) into buf (FS_PATH_MAX) as an absolute path (kernel/fs/path.c).
+ * 0 or -errno. */
 static int path_at(int dirfd, const char *upath, char *buf)
 {
-    char rel[FS_PATH_MAX];
-    long r = strncpy_from_user(rel, upath, sizeof rel);
-    if (r < 0)
-        return (int)r;
-    if (rel[0] == '/' || dirfd == AT_FDCWD || rel[0] == '\0') {
-        memcpy(buf, rel, (uint32_t)r + 1);
-        return 0;
-    }
-    struct file *f = fdtable_get(proc_files(), dirfd);
-    if (!f)
-        return -EBADF;
-    if (!S_ISDIR(f->ip->mode))
-        return -ENOTDIR;
-    fs_inode_path(f->ip, buf);
-    uint32_t n = (uint32_t)strlen(buf);
-    if (n + 1 + (uint32_t)r + 1 > FS_PATH_MAX)
-        return -ENAMETOOLONG;
-    buf[n] = '/';
-    memcpy(buf + n + 1, rel, (uint32_t)r + 1);
-    return 0;
+    return path_absolute_at(dirfd, upath, buf);
 }
 
 int fs_create(const char *path, uint32_t mode, struct inode **out)
@@ -238,7 +220,7 @@ long sys_mkdirat(int dirfd, const char *upath, uint32_t mode)
 {
     char path[FS_PATH_MAX];
     int err = path_at(dirfd, upath, path);
-    return err < 0 ? err : do_mkdir(path, mode);
+    return err < 0 ? err : do_mkdir(path, mode & ~current->attrs.umask);
 }
 
 long sys_rmdir(const char *upath)
@@ -290,12 +272,8 @@ static long truncate_inode(struct inode *ip, int64_t length)
 
 static long truncate_path(const char *upath, int64_t length)
 {
-    char path[FS_PATH_MAX];
     struct inode *ip;
-    long r = strncpy_from_user(path, upath, sizeof path);
-    if (r < 0)
-        return r;
-    int err = fs_lookup_err(path, &ip);
+    int err = path_lookup_at(AT_FDCWD, upath, PATH_FOLLOW, &ip, 0);
     return err < 0 ? err : truncate_inode(ip, length);
 }
 
@@ -416,12 +394,8 @@ static long statfs_to_user(const struct inode *ip, uint32_t size, void *ubuf)
 
 static long statfs_path(const char *upath, uint32_t size, void *ubuf)
 {
-    char path[FS_PATH_MAX];
     struct inode *ip;
-    long r = strncpy_from_user(path, upath, sizeof path);
-    if (r < 0)
-        return r;
-    int err = fs_lookup_err(path, &ip);
+    int err = path_lookup_at(AT_FDCWD, upath, PATH_FOLLOW, &ip, 0);
     return err < 0 ? err : statfs_to_user(ip, size, ubuf);
 }
 

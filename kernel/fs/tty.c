@@ -17,6 +17,7 @@
 #define TTY_LINES 32            /* completed lines not yet read */
 
 static int enabled;
+static int echo_off;            /* ECHO cleared by TCSETS */
 
 /* The line being typed. */
 static char edit[TTY_LINE_MAX];
@@ -41,7 +42,32 @@ int tty_enabled(void)
 
 static void echo(const char *s, uint32_t n)
 {
-    console_write(s, n);
+    if (!echo_off)
+        console_write(s, n);
+}
+
+void tty_set_echo(int on)
+{
+    echo_off = !on;
+}
+
+int tty_input_ready(void)
+{
+    return lines_head != lines_tail;
+}
+
+uint32_t tty_input_bytes(void)
+{
+    return ready_head - ready_tail;
+}
+
+void tty_flush_input(void)
+{
+    int on = irq_save();
+    ready_tail = ready_head;
+    lines_tail = lines_head;
+    edit_len = 0;
+    irq_restore(on);
 }
 
 /* Moves the edit line (and a newline when nl) to the completed lines, and

@@ -39,8 +39,28 @@ long tty_read(void *kbuf, uint32_t n);
 /* Writes n bytes of kbuf to the console; returns n. */
 long tty_write(const void *kbuf, uint32_t n);
 
-/* The settings we behave by, for TCGETS and TIOCGWINSZ. */
+/* The settings we start with, for TCGETS and TIOCGWINSZ. */
 void tty_get_termios(struct termios *t);
 void tty_get_winsize(struct winsize *w);
+
+/* Echo typed characters (ECHO in c_lflag), or not. */
+void tty_set_echo(int on);
+
+/* Is a completed line (or an end of file) waiting to be read? */
+int tty_input_ready(void);
+/* Bytes of completed lines not yet read (FIONREAD). */
+uint32_t tty_input_bytes(void);
+/* Drops typed input: completed lines and the line being edited (TCSETSF). */
+void tty_flush_input(void);
+
+/* The console's ioctls (kernel/fs/tty_ioctl.c): TCGETS, TCSETS, TCSETSW,
+ * TCSETSF, TIOCGWINSZ, TIOCSWINSZ, TIOCGPGRP, TIOCSPGRP, TIOCGSID,
+ * FIONREAD. Returns 0 (or the call's value) or -errno: -ENOTTY for any
+ * other command, -EFAULT. */
+long tty_ioctl(uint32_t cmd, uint32_t arg);
+
+/* The console becomes the controlling terminal of session sid, with pgrp
+ * in the foreground (for the first process). */
+void tty_set_ctty(int sid, int pgrp);
 
 #endif

@@ -2,6 +2,7 @@
  * counts ticks. The scheduler hooks in here once there are processes. */
 #include "kernel/x86/timer.h"
 #include "kernel/x86/pic.h"
+#include "kernel/clock.h"
 #include "kernel/sched.h"
 #include "kernel/x86/x86.h"
 
@@ -14,6 +15,7 @@ volatile uint32_t jiffies;
 static void timer_irq(void)
 {
     jiffies++;
+    clock_tick();                       /* the TSC at this tick, for the fine clock */
     sched_tick();
 }
 

@@ -1,7 +1,7 @@
 /* ls: lists directories with getdents64, in the order the directory returns them,
  * skipping names that begin with '.'. A path that is not a directory is listed as
  * itself. With -l, each line shows the mode, the size (from open + fstat64) and
- * the name. Usage: ls [-l] [path...]; the default path is /. */
+ * the name. Usage: ls [-l] [path...]; the default path is the working directory. */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -106,7 +106,7 @@ int main(int argc, char **argv)
 		i = 2;
 	}
 	if (i == argc)
-		return list("/", 0);
+		return list(".", 0);
 	for (int first = i; i < argc; i++)
 		status |= list(argv[i], argc - first > 1);
 	return status;

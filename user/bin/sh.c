@@ -1,6 +1,6 @@
 /* sh: the shell. Reads a line, splits it into words (blanks separate them;
- * "double quotes" keep blanks inside a word), and runs it: the builtin `exit [N]`,
- * or /bin/WORD (WORD itself if it contains a '/') in a child, which it waits for.
+ * "double quotes" keep blanks inside a word), and runs it: the builtins `exit [N]`
+ * and `cd [DIR]` (to $HOME without DIR), or /bin/WORD (WORD itself if it contains a '/') in a child, which it waits for.
  * Reports "[exit N]" for a non-zero exit and "[signal N: NAME]" for a killing signal.
  * Usage: sh (read stdin, prompt "$ ") or sh -c "command line". */
 #include <errno.h>
@@ -100,6 +100,20 @@ static int run_command(char **words)
 	return report(status);
 }
 
+/* change_dir: the builtin cd: the shell's own working directory changes (a
+ * child could not change its parent's), and the commands it runs inherit it.
+ * Returns 0, or 1 with a message. */
+static int change_dir(const char *dir)
+{
+	if (!dir)
+		dir = "/";
+	if (chdir(dir) < 0) {
+		fprintf(stderr, "sh: cd: %s: %s\n", dir, strerror(errno));
+		return 1;
+	}
+	return 0;
+}
+
 /* run_line: runs one command line; returns its status (0 for an empty line or
  * a comment, 2 for a line that does not parse). `exit [N]` exits with N (0). */
 static int run_line(char *line)
@@ -113,6 +127,8 @@ static int run_line(char *line)
 		return 0;
 	if (strcmp(words[0], "exit") == 0)
 		exit(n > 1 ? atoi(words[1]) : 0);
+	if (strcmp(words[0], "cd") == 0)
+		return change_dir(n > 1 ? words[1] : getenv("HOME"));
 	return run_command(words);
 }
 

@@ -16,6 +16,20 @@
 #define O_DIRECTORY 0200000
 #define O_CLOEXEC   02000000
 
+#define AT_FDCWD            (-100)
+#define AT_SYMLINK_NOFOLLOW 0x100
+#define AT_EMPTY_PATH       0x1000
+
+#define F_DUPFD         0
+#define F_GETFD         1
+#define F_SETFD         2
+#define F_GETFL         3
+#define F_SETFL         4
+#define F_DUPFD_CLOEXEC 1030
+#define FD_CLOEXEC      1
+
 int open(const char *path, int flags, ...);
+int openat(int dirfd, const char *path, int flags, ...);
+int fcntl(int fd, int cmd, ...);
 
 #endif

@@ -38,6 +38,39 @@ int ftruncate(int fd, off_t length);
 int fsync(int fd);
 int fdatasync(int fd);
 
+/* The working directory (getcwd is a wrapper: the call returns a length). */
+char *getcwd(char *buf, size_t size);
+int chdir(const char *path);
+int fchdir(int fd);
+
+/* Descriptors. */
+int dup(int fd);
+int dup2(int oldfd, int newfd);
+int dup3(int oldfd, int newfd, int flags);
+ssize_t pread(int fd, void *buf, size_t n, off_t offset);
+int isatty(int fd);
+
+/* Names. */
+#define F_OK 0
+#define X_OK 1
+#define W_OK 2
+#define R_OK 4
+int access(const char *path, int mode);
+int faccessat(int dirfd, const char *path, int mode);
+ssize_t readlink(const char *path, char *buf, size_t size);
+ssize_t readlinkat(int dirfd, const char *path, char *buf, size_t size);
+
+/* Who we are: everyone is root (0) on vmos. */
+uid_t getuid(void);
+uid_t geteuid(void);
+gid_t getgid(void);
+gid_t getegid(void);
+pid_t getpgrp(void);
+pid_t getpgid(pid_t pid);
+int setpgid(pid_t pid, pid_t pgid);
+pid_t getsid(pid_t pid);
+pid_t setsid(void);
+
 int brk(void *addr);
 void *sbrk(int increment);
 unsigned int sleep(unsigned int seconds);

@@ -1,10 +1,13 @@
 /* wrappers.c: C wrappers that give raw system calls their POSIX names and shapes:
  * brk and sbrk over the raw __brk (Linux's brk returns the break, not 0/-1),
  * mmap over mmap2, wait and waitpid over wait4, sleep over nanosleep, statfs and
- * fstatfs over statfs64 and fstatfs64. */
+ * fstatfs over statfs64 and fstatfs64, getcwd, pread, isatty, clock_nanosleep
+ * and times. */
 #include <errno.h>
+#include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/statfs.h>
+#include <sys/times.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -82,4 +85,45 @@ int statfs(const char *path, struct statfs *buf)
 int fstatfs(int fd, struct statfs *buf)
 {
 	return __fstatfs64(fd, sizeof(*buf), buf);
+}
+
+int __getcwd(char *buf, size_t size);
+
+/* getcwd: the raw call returns the path's length with its NUL. */
+char *getcwd(char *buf, size_t size)
+{
+	return __getcwd(buf, size) < 0 ? NULL : buf;
+}
+
+ssize_t pread64(int fd, void *buf, size_t n, unsigned long lo, long hi);
+
+/* pread: the 64-bit offset goes in two words, low first. */
+ssize_t pread(int fd, void *buf, size_t n, off_t offset)
+{
+	return pread64(fd, buf, n, (unsigned long)offset, offset < 0 ? -1 : 0);
+}
+
+/* isatty: a terminal is what answers TCGETS (errno ENOTTY otherwise). */
+int isatty(int fd)
+{
+	char termios[60];
+
+	return ioctl(fd, TCGETS, termios) == 0;
+}
+
+int __clock_nanosleep(clockid_t clock, int flags, const struct timespec *request,
+		      struct timespec *remaining);
+
+/* clock_nanosleep: returns the error number itself, as POSIX says. */
+int clock_nanosleep(clockid_t clock, int flags, const struct timespec *request,
+		    struct timespec *remaining)
+{
+	return -__clock_nanosleep(clock, flags, request, remaining);
+}
+
+clock_t __times(struct tms *t);
+
+clock_t times(struct tms *t)
+{
+	return __times(t);
 }

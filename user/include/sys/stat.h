@@ -53,6 +53,8 @@ static inline int stat(const char *path, struct stat *st)
 {
 	return stat64(path, st);
 }
+int fstatat64(int dirfd, const char *path, struct stat *st, int flags);
+mode_t umask(mode_t mask);
 
 static inline int fstat(int fd, struct stat *st)
 {

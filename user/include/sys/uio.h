@@ -1,4 +1,4 @@
-/* sys/uio.h: gathered writes. */
+/* sys/uio.h: gathered writes and scattered reads. */
 #ifndef _SYS_UIO_H
 #define _SYS_UIO_H
 
@@ -10,5 +10,6 @@ struct iovec {
 };
 
 ssize_t writev(int fd, const struct iovec *iov, int iovcnt);
+ssize_t readv(int fd, const struct iovec *iov, int iovcnt);
 
 #endif

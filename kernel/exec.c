@@ -193,7 +193,7 @@ int exec_start(struct proc *p, const char *path, const char *const *argv, int ar
     if (old)
         fork_mm_put(p, old);            /* a vfork child gives the mm back */
     set_name(p, path);
-    path_set_exe(p, ip);                /* /proc/PID/exe */
+    path_set_exe(p, f->prog);           /* /proc/PID/exe */
     fdtable_close_on_exec(&p->files);   /* O_CLOEXEC, FD_CLOEXEC */
     struct trapframe *tf = p->tf;
     memset(tf, 0, sizeof *tf);

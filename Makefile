@@ -70,7 +70,7 @@ $(BUILD)/ksyms.o: $(BUILD)/ksyms.asm
 
 # The root file system: user programs under /bin.
 -include user/user.mk
-INITRD_FILES := $(USER_BINS)
+INITRD_FILES := $(filter-out $(USER_FULL_ONLY:%=$(BUILD)/user/bin/%),$(USER_BINS))
 
 # Programs go in stripped (their symbols stay in build/user/ for GDB): the
 # initrd lives in RAM, which tests squeeze with mem=. user/bin/ goes to /bin,

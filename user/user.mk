@@ -14,6 +14,9 @@ USER_OUT := $(BUILD)/user
 
 USER_PROGS := init sh ls cat echo kill size segments cowdemo segv userfault malloctest \
               ps free vmstat pagemap vmmap trace forkbench swapbench vmbench pwd shlibs
+# Programs about shared libraries, which only the full initrd has: they go
+# into its /bin (tests/stock/stock.mk), not the small initrd's.
+USER_FULL_ONLY := shlibs
 # Test programs (tests/qemu_tests.py runs them).
 USER_TESTS := t_layout t_brk t_exec t_fork t_segv t_efault t_leak t_procfs t_swap t_demand t_mmap t_tmpfs \
               t_zeropage t_ranges t_calls

@@ -57,6 +57,7 @@ $(BUILD)/stock/musl_start: STOCK_CFLAGS += -nostdlib -ffreestanding -fno-stack-p
 $(BUILD)/stock/musl_start: STOCK_LDLIBS :=
 
 $(BUILD)/initrd-stock.cpio: $(BUILD)/initrd.cpio $(STOCK_BINS) $(STOCK_DYN_BINS) $(STOCK_LIB_FILES) \
+		$(USER_FULL_ONLY:%=$(BUILD)/user/bin/%) \
 		$(BUILD)/stock/needbad-dyn tools/mkbaddyn.py
 	rm -rf $(BUILD)/initrd-stock && cp -a $(BUILD)/initrd $(BUILD)/initrd-stock
 	$(call install_stock,$(BUILD)/initrd-stock/stock,$(STOCK_BINS) $(STOCK_DYN_BINS) $(BUILD)/stock/needbad-dyn)
@@ -64,6 +65,7 @@ $(BUILD)/initrd-stock.cpio: $(BUILD)/initrd.cpio $(STOCK_BINS) $(STOCK_DYN_BINS)
 	python3 tools/mkbaddyn.py $(BUILD)/stock/hello-dyn $(BUILD)/stock/libbad/libbad.so \
 		$(BUILD)/initrd-stock/stock $(BUILD)/initrd-stock/lib
 	cp $(BUILD)/initrd-stock/stock/hello-pie $(BUILD)/initrd-stock/bin/hello
+	$(call install_stock,$(BUILD)/initrd-stock/bin,$(USER_FULL_ONLY:%=$(BUILD)/user/bin/%))
 	$(call cpio_of,$(BUILD)/initrd-stock,../initrd-stock.cpio)
 
 DYN_SMALL := $(BUILD)/stock/runmany-pie $(BUILD)/stock/dynpressure-pie

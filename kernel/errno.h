@@ -35,6 +35,7 @@
 #define ENAMETOOLONG 36
 #define ENOSYS 38
 #define ENOTEMPTY 39
+#define EIDRM 43
 #define EOVERFLOW 75
 
 /* Never seen by user programs: a system call interrupted by a signal

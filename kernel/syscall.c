@@ -9,6 +9,8 @@
 #include "kernel/fs/file.h"
 #include "kernel/fs/pipe.h"
 #include "kernel/fs/sys_fs.h"
+#include "kernel/ipc.h"
+#include "kernel/ipc_sem.h"
 #include "kernel/ipc_shm.h"
 #include "kernel/printk.h"
 #include "kernel/proc.h"
@@ -18,6 +20,8 @@
 #include "kernel/x86/sys_tls.h"
 #include "kernel/x86/trap.h"
 #include "mm/brk.h"
+#include "mm/madvise.h"
+#include "mm/mlock.h"
 #include "mm/mmap.h"
 
 typedef long (*syscall_fn)(uint32_t, uint32_t, uint32_t, uint32_t, uint32_t, uint32_t);
@@ -63,7 +67,12 @@ static const struct syscall table[] = {
     SYSCALL(125, sys_mprotect),
     SYSCALL(126, sys_sigprocmask),
     SYSCALL(140, sys_llseek),
+    SYSCALL(144, sys_msync),
     SYSCALL(146, sys_writev),
+    SYSCALL(150, sys_mlock),
+    SYSCALL(151, sys_munlock),
+    SYSCALL(152, sys_mlockall),
+    SYSCALL(153, sys_munlockall),
     SYSCALL(158, sys_sched_yield),
     SYSCALL(162, sys_nanosleep),
     SYSCALL(173, sys_rt_sigreturn),
@@ -74,10 +83,13 @@ static const struct syscall table[] = {
     SYSCALL(179, sys_rt_sigsuspend),
     SYSCALL(186, sys_sigaltstack),
     SYSCALL(190, sys_vfork),
+    SYSCALL(163, sys_mremap),
     SYSCALL(192, sys_mmap2),
     SYSCALL(195, sys_stat64),
     SYSCALL(196, sys_lstat64),
     SYSCALL(197, sys_fstat64),
+    SYSCALL(218, sys_mincore),
+    SYSCALL(219, sys_madvise),
     SYSCALL(220, sys_getdents64),
     SYSCALL(224, sys_gettid),
     SYSCALL(238, sys_tkill),
@@ -108,11 +120,15 @@ static const struct syscall table[] = {
     SYSCALL(301, sys_unlinkat),
     SYSCALL(302, sys_renameat),
     SYSCALL(331, sys_pipe2),
+    SYSCALL(376, sys_mlock2),
+    SYSCALL(393, sys_semget),
+    SYSCALL(394, sys_semctl),
     SYSCALL(395, sys_shmget),
     SYSCALL(396, sys_shmctl),
     SYSCALL(397, sys_shmat),
     SYSCALL(398, sys_shmdt),
     SYSCALL(435, sys_clone3),
+    SYSCALL(420, sys_semtimedop_time64),
 };
 #define NSYSCALLS (sizeof table / sizeof table[0])
 

@@ -204,6 +204,21 @@ TESTS = [
     # The range rule: user ranges that used to panic the kernel (issue: no
     # system call can panic the kernel).
     program_test("mem-ranges-no-panic", "t_ranges"),
+    # mlock, mremap and madvise against page replacement (issue: stock C
+    # programs run unmodified).
+    program_test("sysv-semaphores", "t_sem"),
+    Test("mlock-never-evicted", "quiet mem=8M init=/tests/t_memcalls -- lock 16", 0, timeout=240,
+         disks=[Disk(1, size=64 << 20, mkswap=True)],
+         must=[r"^t_memcalls lock: Mlocked (\d+) kB -> \d+ kB, [1-9]\d* pages to swap, 256 of 256 locked pages resident$",
+               r"^t_memcalls lock: ok$"], must_not=[r"^kernel panic", r"check failed"]),
+    Test("mremap-moves-swapped-pages", "quiet mem=8M init=/tests/t_memcalls -- move 16", 0,
+         timeout=240, disks=[Disk(1, size=64 << 20, mkswap=True)],
+         must=[r"^t_memcalls move: 16 MiB, [1-9]\d* pages out before the move, [1-9]\d* still out after it$",
+               r"^t_memcalls move: ok$"], must_not=[r"^kernel panic", r"check failed"]),
+    Test("madvise-dontneed-frees-swap", "quiet mem=8M init=/tests/t_memcalls -- free 16", 0,
+         timeout=240, disks=[Disk(1, size=64 << 20, mkswap=True)],
+         must=[r"^t_memcalls free: SwapFree \d+ kB, \d+ kB with 16 MiB written, \d+ kB after MADV_DONTNEED$",
+               r"^t_memcalls free: ok$"], must_not=[r"^kernel panic", r"check failed"]),
     Test("mmap-shared-through-swap", "quiet mem=8M init=/tests/t_mmap -- swap", 0, timeout=240,
          disks=[Disk(1, size=64 << 20, mkswap=True)],
          must=[r"^t_mmap swap: [1-9]\d* of 256 shared pages were out before fork, 0 wrong",
@@ -513,4 +528,6 @@ TESTS += [
     stock_test("stock-sigtty", "sigtty", reference=False),
     stock_test("stock-sigforge", "sigforge", reference=False,
                must=[r"^# CS 0x08: status 0x84$", r"^# SS 0x10: status 0x84$"]),
+    # Memory calls (issue: stock C programs run unmodified).
+    stock_test("stock-mmap", "mmap"),
 ]

@@ -3,7 +3,7 @@
 # project header. They go into build/initrd-stock.cpio under /stock (beside
 # everything of build/initrd.cpio), which the stock tests boot; the plain
 # initrd stays small for the tests that squeeze RAM with mem=.
-STOCK_PROGS := hello fork spawn fpstress printf malloc auxv libc musl_start tls sigfault sighandler sigproc sigforge sigtty
+STOCK_PROGS := hello fork spawn fpstress printf malloc auxv libc musl_start tls sigfault sighandler sigproc sigforge sigtty mmap madvise mem_edges sysv
 STOCK_CFLAGS := -m32 -static -O2 -g -Wall -Wextra -Werror
 STOCK_LDLIBS := -lm
 STOCK_BINS := $(STOCK_PROGS:%=$(BUILD)/stock/%)

@@ -7,6 +7,7 @@
  * removed and the last attachment is gone. */
 #include "kernel/ipc_shm.h"
 #include "kernel/errno.h"
+#include "kernel/ipc.h"
 #include "kernel/proc.h"
 #include "kernel/string.h"
 #include "kernel/x86/timer.h"
@@ -20,13 +21,6 @@
 
 #define SHM_SEGMENTS 32
 #define SHMMAX (64u << 20)
-#define IPC_PRIVATE 0
-#define IPC_CREAT 01000
-#define IPC_EXCL 02000
-#define IPC_RMID 0
-#define IPC_SET 1
-#define IPC_STAT 2
-#define IPC_64 0x100
 #define SHM_RDONLY 010000
 #define SHM_RND 020000
 #define SHMLBA PAGE_SIZE
@@ -181,24 +175,12 @@ long sys_shmdt(uint32_t addr)
     return err;
 }
 
-struct ipc64_perm {
-    int32_t key;
-    uint32_t uid, gid, cuid, cgid;
-    uint16_t mode, pad1, seq, pad2;
-    uint32_t unused1, unused2;
-};
-
 struct shmid64_ds {
     struct ipc64_perm perm;
     uint32_t segsz;
     uint32_t atime, atime_high, dtime, dtime_high, ctime, ctime_high;
     int32_t cpid, lpid;
     uint32_t nattch, unused4, unused5;
-};
-
-struct ipc_perm_old {
-    int32_t key;
-    uint16_t uid, gid, cuid, cgid, mode, seq;
 };
 
 struct shmid_ds_old {
@@ -265,31 +247,5 @@ long sys_shmctl(int id, int cmd, void *ubuf)
         return 0;
     default:
         return -EINVAL;
-    }
-}
-
-/* The ipc() multiplexer's calls (the low 16 bits of call). */
-enum { IPC_SHMAT = 21, IPC_SHMDT = 22, IPC_SHMGET = 23, IPC_SHMCTL = 24 };
-
-long sys_ipc(uint32_t call, int first, uint32_t second, uint32_t third, void *uptr,
-             uint32_t fifth)
-{
-    (void)fifth;
-    switch (call & 0xFFFF) {
-    case IPC_SHMAT: {
-        long addr = sys_shmat(first, (uint32_t)uptr, (int)second);
-        if (addr < 0 && addr > -4096)
-            return addr;
-        uint32_t result = (uint32_t)addr;
-        return copy_to_user((void *)third, &result, sizeof result) < 0 ? -EFAULT : 0;
-    }
-    case IPC_SHMDT:
-        return sys_shmdt((uint32_t)uptr);
-    case IPC_SHMGET:
-        return sys_shmget(first, second, (int)third);
-    case IPC_SHMCTL:
-        return sys_shmctl(first, (int)second, uptr);
-    default:
-        return -ENOSYS;
     }
 }

@@ -3,6 +3,7 @@
  * has its own kernel stack, whose top holds its saved user registers. */
 #include "kernel/proc.h"
 #include "kernel/errno.h"
+#include "kernel/ipc_sem.h"
 #include "kernel/exec.h"
 #include "kernel/fs/path.h"
 #include "kernel/fork.h"
@@ -114,6 +115,7 @@ void proc_exit(int wait_status)
         printk("init exited with status %d\n", n);
         power_off(n);
     }
+    ipc_sem_exit(p->pid);               /* SEM_UNDO */
     fdtable_close_all(&p->files);
     if (p->mm) {
         fork_clear_child_tid(p);

@@ -13,6 +13,8 @@
 #include "kernel/fs/path.h"
 #include "kernel/fs/poll.h"
 #include "kernel/identity.h"
+#include "kernel/ipc.h"
+#include "kernel/ipc_sem.h"
 #include "kernel/ipc_shm.h"
 #include "kernel/printk.h"
 #include "kernel/proc.h"
@@ -25,6 +27,8 @@
 #include "kernel/x86/sys_tls.h"
 #include "kernel/x86/trap.h"
 #include "mm/brk.h"
+#include "mm/madvise.h"
+#include "mm/mlock.h"
 #include "mm/mmap.h"
 
 typedef long (*syscall_fn)(uint32_t, uint32_t, uint32_t, uint32_t, uint32_t, uint32_t);
@@ -97,6 +101,11 @@ static const struct syscall table[] = {
     SYSCALL(145, sys_readv),
     SYSCALL(146, sys_writev),
     SYSCALL(147, sys_getsid),
+    SYSCALL(144, sys_msync),
+    SYSCALL(150, sys_mlock),
+    SYSCALL(151, sys_munlock),
+    SYSCALL(152, sys_mlockall),
+    SYSCALL(153, sys_munlockall),
     SYSCALL(158, sys_sched_yield),
     SYSCALL(162, sys_nanosleep),
     SYSCALL(168, sys_poll),
@@ -112,6 +121,7 @@ static const struct syscall table[] = {
     SYSCALL(186, sys_sigaltstack),
     SYSCALL(190, sys_vfork),
     SYSCALL(191, sys_ugetrlimit),
+    SYSCALL(163, sys_mremap),
     SYSCALL(192, sys_mmap2),
     SYSCALL(195, sys_stat64),
     SYSCALL(196, sys_lstat64),
@@ -121,6 +131,8 @@ static const struct syscall table[] = {
     SYSCALL(201, sys_getuid),           /* geteuid32 */
     SYSCALL(202, sys_getgid),           /* getegid32 */
     SYSCALL(205, sys_getgroups),        /* getgroups32 */
+    SYSCALL(218, sys_mincore),
+    SYSCALL(219, sys_madvise),
     SYSCALL(220, sys_getdents64),
     SYSCALL(221, sys_fcntl),            /* fcntl64: no locks, so the same */
     SYSCALL(224, sys_gettid),
@@ -167,6 +179,9 @@ static const struct syscall table[] = {
     SYSCALL(340, sys_prlimit64),
     SYSCALL(355, sys_getrandom),
     SYSCALL(383, sys_statx),
+    SYSCALL(376, sys_mlock2),
+    SYSCALL(393, sys_semget),
+    SYSCALL(394, sys_semctl),
     SYSCALL(395, sys_shmget),
     SYSCALL(396, sys_shmctl),
     SYSCALL(397, sys_shmat),
@@ -178,6 +193,7 @@ static const struct syscall table[] = {
     SYSCALL(414, sys_ppoll_time64),
     SYSCALL(435, sys_clone3),
     SYSCALL(439, sys_faccessat2),
+    SYSCALL(420, sys_semtimedop_time64),
 };
 #define NSYSCALLS (sizeof table / sizeof table[0])
 

@@ -10,6 +10,7 @@
 #include "kernel/errno.h"
 #include "kernel/proc.h"
 #include "kernel/rlimit.h"
+#include "mm/fault.h"
 #include "mm/layout.h"
 #include "mm/mm.h"
 #include "mm/urange.h"
@@ -22,13 +23,17 @@
  * -ENOMEM. */
 static int heap_grow(struct mm *mm, uint32_t old_end, uint32_t new_end)
 {
+    uint32_t flags = HEAP_FLAGS | mm->def_flags;        /* locked after mlockall */
     struct vma *below = old_end > 0 ? vma_find(mm, old_end - 1) : 0;
-    if (below && below->end == old_end && below->flags == HEAP_FLAGS && !below->file &&
+    if (below && below->end == old_end && below->flags == flags && !below->file &&
         !below->shm) {
         below->end = new_end;
-        return 0;
+    } else if (!vma_add(mm, old_end, new_end, flags, 0, 0, 0)) {
+        return -ENOMEM;
     }
-    return vma_add(mm, old_end, new_end, HEAP_FLAGS, 0, 0, 0) ? 0 : -ENOMEM;
+    if (flags & VM_LOCKED)
+        fault_populate(mm, old_end, new_end);   /* what it cannot have faults later */
+    return 0;
 }
 
 long mm_brk(struct mm *mm, uint32_t addr)

@@ -17,6 +17,17 @@ struct trapframe;
  * kernel bug (panic with diagnosis). */
 void fault_handle(struct trapframe *tf);
 
+struct mm;
+
+/* Faults in every page of [start, end) (page-aligned) of mm, the current
+ * address space, as a touch would: for mlock, MAP_POPULATE, MAP_LOCKED
+ * and MADV_POPULATE_*. Private writable pages get their own frame (a
+ * write fault); regions with no access are skipped. May sleep. Returns
+ * 0, -ENOMEM (a page in no region, or no memory), -EFAULT (the page
+ * cannot be had: past the end of a shared file, a swap read error) or
+ * -EINTR (the process was killed meanwhile). */
+int fault_populate(struct mm *mm, uint32_t start, uint32_t end);
+
 /* Counters for /proc/vmstat and the tests. */
 struct fault_stats {
     uint32_t faults;            /* every page fault */

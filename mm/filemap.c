@@ -38,6 +38,11 @@ static struct page *fill_page(struct inode *ip, uint32_t index)
     return pg;
 }
 
+int filemap_is_cached(const struct inode *ip, uint32_t index)
+{
+    return ip->cache && index < ip->cache->npages && ip->cache->pages[index];
+}
+
 struct page *filemap_get_page(struct inode *ip, uint32_t index)
 {
     uint32_t npages = file_pages(ip->size);

@@ -18,6 +18,9 @@
  * that must tell those apart checks index * 4096 < ip->size first. */
 struct page *filemap_get_page(struct inode *ip, uint32_t index);
 
+/* Does the cache hold page index of ip now? (mincore; loads nothing.) */
+int filemap_is_cached(const struct inode *ip, uint32_t index);
+
 /* Drops the cache's reference on every page of ip and frees its cache.
  * Frames still mapped elsewhere stay until their last page_put. */
 void filemap_release(struct inode *ip);

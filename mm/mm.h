@@ -15,6 +15,8 @@ struct mm {
     uint32_t brk_start;         /* the heap: [brk_start, brk) */
     uint32_t brk;
     struct mm *rmap_next;       /* the list of every address space (mm/rmap.c) */
+    uint32_t def_flags;         /* VM_LOCKED after mlockall(MCL_FUTURE): new
+                                   regions are locked */
 };
 
 /* Returns a new address space with an empty user half and the kernel half

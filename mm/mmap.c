@@ -15,6 +15,7 @@
 #include "kernel/fs/fs.h"
 #include "kernel/proc.h"
 #include "kernel/rlimit.h"
+#include "mm/fault.h"
 #include "mm/frame.h"
 #include "mm/layout.h"
 #include "mm/mm.h"
@@ -168,7 +169,8 @@ long sys_mmap2(uint32_t addr, uint32_t len, uint32_t prot, uint32_t flags, int f
     }
     if ((flags & MAP_FIXED) && vma_unmap(mm, r.start, r.end) < 0)
         goto nomem;                     /* MAP_FIXED replaces what was there */
-    uint32_t vmf = vm_flags(prot) | (type == MAP_SHARED ? VM_SHARED : 0);
+    uint32_t vmf = vm_flags(prot) | (type == MAP_SHARED ? VM_SHARED : 0) | mm->def_flags |
+                   ((flags & MAP_LOCKED) ? VM_LOCKED : 0);
     uint32_t off = anon ? 0 : pgoff << PAGE_SHIFT, file_len = 0;
     if (ip) {
         file_len = off >= ip->size ? 0 : (ip->size - off < len ? ip->size - off : len);
@@ -180,6 +182,10 @@ long sys_mmap2(uint32_t addr, uint32_t len, uint32_t prot, uint32_t flags, int f
     v->shm = obj;
     v->shm_pgoff = obj && ip ? pgoff : 0;
     vma_verify(mm, "mmap");
+    /* Locked or MAP_POPULATE: fault the pages in now (Linux ignores the
+     * pages it cannot have here; they fault later like any). */
+    if ((vmf & VM_LOCKED) || (flags & (MAP_POPULATE | MAP_NONBLOCK)) == MAP_POPULATE)
+        fault_populate(mm, r.start, r.end);
     return r.start;
 nomem:
     if (obj)

@@ -19,6 +19,9 @@
 #define MAP_TYPE      0x0f
 #define MAP_FIXED     0x10
 #define MAP_ANONYMOUS 0x20
+#define MAP_LOCKED    0x2000
+#define MAP_POPULATE  0x8000
+#define MAP_NONBLOCK  0x10000
 #define MAP_FIXED_NOREPLACE 0x100000
 
 struct mm;
@@ -33,5 +36,7 @@ long sys_mmap2(uint32_t addr, uint32_t len, uint32_t prot, uint32_t flags, int f
 long sys_old_mmap(const void *uargs);
 long sys_munmap(uint32_t addr, uint32_t len);
 long sys_mprotect(uint32_t addr, uint32_t len, uint32_t prot);
+long sys_mremap(uint32_t addr, uint32_t old_len, uint32_t new_len, uint32_t flags,
+                uint32_t new_addr);
 
 #endif

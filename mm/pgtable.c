@@ -213,6 +213,59 @@ int pgtable_copy_range(pde_t *dst, pde_t *src, uint32_t va, uint32_t end, bool c
     return 0;
 }
 
+/* Can the PTE e move to another address of its address space? A swap
+ * entry can if no other PTE holds its slot and no mapped frame is cached
+ * for it; a frame as rmap_movable says. */
+static bool movable(pte_t e)
+{
+    if (pte_is_swap(e)) {
+        uint32_t slot = pte_swap_slot(e);
+        struct page *cached = swap_cache_find(slot);
+        return swap_entry_count(slot) == 1 && (!cached || cached->mapcount == 0);
+    }
+    struct page *pg = managed(PTE_FRAME(e));
+    return !rmapped(pg) || rmap_movable(pg);
+}
+
+bool pgtable_can_move(pde_t *pgdir, uint32_t va)
+{
+    pte_t *pte = pgtable_walk(pgdir, va, false);
+    return !pte || !*pte || movable(*pte);
+}
+
+int pgtable_move_range(pde_t *pgdir, uint32_t from, uint32_t to, uint32_t len)
+{
+    check_user(from, len, "pgtable_move_range");
+    check_user(to, len, "pgtable_move_range");
+    /* First every check, and every page table the destination needs:
+     * then nothing fails halfway. */
+    for (uint32_t off = 0; off < len; off += PAGE_SIZE) {
+        pte_t *src = pgtable_walk(pgdir, from + off, false);
+        if (!src || !*src)
+            continue;
+        if (!movable(*src))
+            return -EBUSY;
+        if (!pgtable_walk(pgdir, to + off, true))
+            return -ENOMEM;
+    }
+    for (uint32_t off = 0; off < len; off += PAGE_SIZE) {
+        pte_t *src = pgtable_walk(pgdir, from + off, false);
+        if (!src || !*src)
+            continue;
+        pte_t e = *src;
+        if (pte_present(e)) {
+            struct page *pg = managed(PTE_FRAME(e));
+            if (rmapped(pg))
+                rmap_move(pg, to + off);
+            pgtable_set(pgdir, from + off, src, 0);
+        } else {
+            *src = 0;                   /* a swap entry: its slot reference moves */
+        }
+        *pgtable_walk(pgdir, to + off, false) = e;
+    }
+    return 0;
+}
+
 void pgtable_flush_all(pde_t *pgdir)
 {
     if (is_current(pgdir))

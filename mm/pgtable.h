@@ -29,6 +29,17 @@ int pgtable_map_range(pde_t *pgdir, uint32_t va, uint32_t phys, uint32_t len,
  * Page tables stay until destroy. */
 void pgtable_unmap_range(pde_t *pgdir, uint32_t va, uint32_t len);
 
+/* Moves every mapping and swap entry of [from, from+len) to the same
+ * place in [to, to+len) (the ranges must not overlap, and the destination
+ * must be empty): frames keep their references, the reverse map follows.
+ * Returns 0; -ENOMEM (no frame for a page table) or -EBUSY (an anonymous
+ * page or swap slot is still shared with another process since fork, and
+ * so bound to its address) with nothing moved. */
+int pgtable_move_range(pde_t *pgdir, uint32_t from, uint32_t to, uint32_t len);
+
+/* May the page or swap entry at va move (as pgtable_move_range asks)? */
+bool pgtable_can_move(pde_t *pgdir, uint32_t va);
+
 /* Sets the protection bits (PTE_WRITE, PTE_USER) of every present page in
  * [va, va+len) to flags. */
 void pgtable_protect_range(pde_t *pgdir, uint32_t va, uint32_t len, uint32_t flags);

@@ -19,7 +19,8 @@
  * order thus sit in order on the disk, and come back together (swap-in
  * readahead, mm/swap_readahead.c). A page already in the swap cache has a
  * good copy on disk and is freed at once, without a write.
- * A frame under I/O (PG_LOCKED) is never chosen. With nothing left to
+ * A frame under I/O (PG_LOCKED) is never chosen, nor one that a locked
+ * region (mlock, mm/mlock.c) maps. With nothing left to
  * evict, the process with the largest resident set plus swap is killed. */
 #include "mm/reclaim.h"
 #include "kernel/printk.h"
@@ -29,6 +30,7 @@
 #include "mm/filemap.h"
 #include "mm/frame.h"
 #include "mm/mm.h"
+#include "mm/mlock.h"
 #include "mm/pgtable.h"
 #include "mm/rmap.h"
 #include "mm/shmem.h"
@@ -252,6 +254,8 @@ static uint32_t evict(struct page *pg, struct swap_batch *b)
         return 0;                       /* not a user page */
     if (referenced(pg))
         return 0;                       /* second chance */
+    if (mlock_page_locked(pg))
+        return 0;                       /* a locked region maps it: never evicted */
     if (pg->flags & PG_SHM) {
         unmap_everywhere(pg, 0);        /* the object keeps the page */
         return pg->count == 1 ? shm_evict(pg) : 0;

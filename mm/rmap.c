@@ -58,6 +58,21 @@ void rmap_bad(const struct page *pg, uint32_t va)
           (void *)pg->va, (void *)va);
 }
 
+bool rmap_movable(const struct page *pg)
+{
+    return !anonymous(pg) || (pg->mapcount == 1 && !(pg->flags & PG_SWAPCACHE));
+}
+
+void rmap_move(struct page *pg, uint32_t new_va)
+{
+    if (!anonymous(pg))
+        return;                         /* found through its region, which moved too */
+    if (!rmap_movable(pg))
+        panic("rmap_move: anonymous frame %p is shared, it cannot move to %p",
+              (void *)page_to_phys(pg), (void *)new_va);
+    pg->va = new_va;
+}
+
 /* The address at which region v would map pg, or 0 if it cannot. */
 static uint32_t address_in(const struct vma *v, const struct page *pg)
 {

@@ -43,6 +43,16 @@ static inline void rmap_remove(struct page *pg)
     pg->mapcount--;
 }
 
+/* mremap: can the one PTE of this process that maps pg move to another
+ * address? A page-cache or shared-memory frame can (it is found through
+ * its region, which moves with it), and an anonymous frame mapped only
+ * there and not in the swap cache; an anonymous frame still shared with
+ * another process since fork cannot: it has one address everywhere. */
+bool rmap_movable(const struct page *pg);
+
+/* The PTE that maps pg moved to new_va (rmap_movable said it may). */
+void rmap_move(struct page *pg, uint32_t new_va);
+
 /* How many PTEs map pg. */
 static inline uint32_t rmap_count(const struct page *pg)
 {

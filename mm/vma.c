@@ -172,25 +172,25 @@ static pte_t protected_pte(const struct vma *v, pte_t e)
     return e | PTE_WRITE;
 }
 
-/* Is every page of [start, end) in a region that may take prot? Returns
- * 0, -ENOMEM (a hole) or -EACCES (a shared file that cannot become
- * writable: opened read-only, or on the read-only root). */
-static int protect_allowed(struct mm *mm, uint32_t start, uint32_t end, uint32_t prot)
+/* Is every page of [start, end) in a region? Returns 0 or -ENOMEM; with
+ * no_shared_write, -EACCES if a shared file mapping that cannot become
+ * writable (opened read-only, or on the read-only root) is among them. */
+static int range_mapped(struct mm *mm, uint32_t start, uint32_t end, int no_shared_write)
 {
     for (uint32_t a = start; a < end;) {
         struct vma *v = vma_find(mm, a);
         if (!v)
             return -ENOMEM;
-        if ((prot & VM_WRITE) && v->file && (v->flags & VM_SHARED) && !(v->flags & VM_MAYWRITE))
+        if (no_shared_write && v->file && (v->flags & VM_SHARED) && !(v->flags & VM_MAYWRITE))
             return -EACCES;
         a = v->end;
     }
     return 0;
 }
 
-int vma_protect(struct mm *mm, uint32_t start, uint32_t end, uint32_t prot)
+int vma_change_flags(struct mm *mm, uint32_t start, uint32_t end, uint32_t clear, uint32_t set)
 {
-    int err = protect_allowed(mm, start, end, prot);
+    int err = range_mapped(mm, start, end, 0);
     if (err)
         return err;
     struct vma *v = vma_find(mm, start);
@@ -199,16 +199,25 @@ int vma_protect(struct mm *mm, uint32_t start, uint32_t end, uint32_t prot)
     struct vma *last = vma_find(mm, end - 1);
     if (last->end > end && !vma_split(mm, last, end))
         return -ENOMEM;                 /* the first split changed nothing visible */
-    const uint32_t perms = VM_READ | VM_WRITE | VM_EXEC;
-    for (; v && v->start < end; v = v->next) {
-        v->flags = (v->flags & ~perms) | (prot & perms);
-        for (uint32_t a = v->start; a < v->end; a += PAGE_SIZE) {
-            pte_t *pte = pgtable_walk(mm->pgdir, a, false);
-            if (pte && pte_present(*pte))
-                pgtable_set(mm->pgdir, a, pte, protected_pte(v, *pte));
-        }
-    }
+    for (; v && v->start < end; v = v->next)
+        v->flags = (v->flags & ~clear) | set;
     vma_merge(mm, start, end);
+    return 0;
+}
+
+int vma_protect(struct mm *mm, uint32_t start, uint32_t end, uint32_t prot)
+{
+    const uint32_t perms = VM_READ | VM_WRITE | VM_EXEC;
+    int err = range_mapped(mm, start, end, prot & VM_WRITE);
+    if (!err)
+        err = vma_change_flags(mm, start, end, perms, prot & perms);
+    if (err)
+        return err;
+    for (uint32_t a = start; a < end; a += PAGE_SIZE) {
+        pte_t *pte = pgtable_walk(mm->pgdir, a, false);
+        if (pte && pte_present(*pte))
+            pgtable_set(mm->pgdir, a, pte, protected_pte(vma_find(mm, a), *pte));
+    }
     return 0;
 }
 

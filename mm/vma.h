@@ -74,6 +74,12 @@ int vma_unmap(struct mm *mm, uint32_t start, uint32_t end);
  * would become writable. On an error nothing changed. */
 int vma_protect(struct mm *mm, uint32_t start, uint32_t end, uint32_t prot);
 
+/* Sets the flags of every page of [start, end) (page-aligned, start < end
+ * <= USER_TOP) to (flags & ~clear) | set, splitting regions at the edges
+ * and merging what then matches. Returns 0, or -ENOMEM (a page in no
+ * region, or no memory for a split) with nothing changed. */
+int vma_change_flags(struct mm *mm, uint32_t start, uint32_t end, uint32_t clear, uint32_t set);
+
 /* Merges the regions that touch [start, end] with their neighbours where
  * they touch and have the same flags and no backing (anonymous private
  * memory and heap pieces; never the stack). */

@@ -299,7 +299,22 @@ def check_proc(doc):
         raise CheckError(f"{path}: cannot read fixed_entries or pid_files")
     code = {f"/proc/{n}" for n in fixed} | {f"/proc/PID/{n}" for n in per_pid}
     rows, _ = doc_table(doc, "proc")
-    return compare("/proc files", code, {code_word(r[0]) for r in rows if r})
+    why = [compare("/proc files", code, {code_word(r[0]) for r in rows if r})]
+    # The fields of the text files, as kernel/fs/procfs_show.c prints them.
+    show = strip_c_comments(read("kernel/fs/procfs_show.c"))
+    fields = {
+        "/proc/meminfo": re.findall(r'meminfo_line\(\s*s\s*,\s*"(\w+):"', show),
+        "/proc/vmstat": re.findall(r'seqbuf_printf\(\s*s\s*,\s*"([a-z_]+) %u\\n"', show),
+        "/proc/PID/status": re.findall(r'seqbuf_printf\(\s*s\s*,\s*"([A-Z]\w*):\\t', show),
+    }
+    cells = {code_word(r[0]): set(re.findall(r"`([^`]+)`", r[1])) for r in rows if len(r) > 1}
+    for name, names in fields.items():
+        if not names:
+            raise CheckError(f"kernel/fs/procfs_show.c: found no field of {name}")
+        missing = sorted(set(names) - cells.get(name, set()))
+        if missing:
+            why.append(f"{DOC}'s row for {name} lacks {', '.join(missing)}")
+    return "; ".join(w for w in why if w) or None
 
 
 def check_gdb(doc):

@@ -220,6 +220,21 @@ TESTS = [
     # The range rule: user ranges that used to panic the kernel (issue: no
     # system call can panic the kernel).
     program_test("mem-ranges-no-panic", "t_ranges"),
+    # mlock, mremap and madvise against page replacement (issue: stock C
+    # programs run unmodified).
+    program_test("sysv-semaphores", "t_sem"),
+    Test("mlock-never-evicted", "quiet mem=8M init=/tests/t_memcalls -- lock 16", 0, timeout=240,
+         disks=[Disk(1, size=64 << 20, mkswap=True)],
+         must=[r"^t_memcalls lock: Mlocked (\d+) kB -> \d+ kB, [1-9]\d* pages to swap, 256 of 256 locked pages resident$",
+               r"^t_memcalls lock: ok$"], must_not=[r"^kernel panic", r"check failed"]),
+    Test("mremap-moves-swapped-pages", "quiet mem=8M init=/tests/t_memcalls -- move 16", 0,
+         timeout=240, disks=[Disk(1, size=64 << 20, mkswap=True)],
+         must=[r"^t_memcalls move: 16 MiB, [1-9]\d* pages out before the move, [1-9]\d* still out after it$",
+               r"^t_memcalls move: ok$"], must_not=[r"^kernel panic", r"check failed"]),
+    Test("madvise-dontneed-frees-swap", "quiet mem=8M init=/tests/t_memcalls -- free 16", 0,
+         timeout=240, disks=[Disk(1, size=64 << 20, mkswap=True)],
+         must=[r"^t_memcalls free: SwapFree \d+ kB, \d+ kB with 16 MiB written, \d+ kB after MADV_DONTNEED$",
+               r"^t_memcalls free: ok$"], must_not=[r"^kernel panic", r"check failed"]),
     Test("mmap-shared-through-swap", "quiet mem=8M init=/tests/t_mmap -- swap", 0, timeout=240,
          disks=[Disk(1, size=64 << 20, mkswap=True)],
          must=[r"^t_mmap swap: [1-9]\d* of 256 shared pages were out before fork, 0 wrong",
@@ -582,4 +597,6 @@ TESTS += [
     # The reference would run through qemu-i386, which cannot execve an i386
     # program on a host without a binfmt handler for it: no host reference.
     stock_test("stock-cloexec", "cloexec", reference=False),
+    # Memory calls (issue: stock C programs run unmodified).
+    stock_test("stock-mmap", "mmap"),
 ]

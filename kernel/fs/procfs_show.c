@@ -15,6 +15,7 @@
 #include "kernel/fs/tmpfs.h"
 #include "mm/frame.h"
 #include "mm/layout.h"
+#include "mm/mlock.h"
 #include "mm/mm.h"
 #include "mm/pgtable.h"
 #include "mm/pte.h"
@@ -76,6 +77,11 @@ void procfs_show_meminfo(struct seqbuf *s)
      * never dropped here, so exactly the free frames. */
     meminfo_line(s, "MemAvailable:", free);
     meminfo_line(s, "Cached:", cached);
+    /* Pages that locked regions map (mm/mlock.c): page replacement
+     * cannot take them, so they are also Linux's Unevictable. */
+    uint32_t locked = mlock_count_pages();
+    meminfo_line(s, "Unevictable:", locked);
+    meminfo_line(s, "Mlocked:", locked);
     meminfo_line(s, "SwapTotal:", swap_total);
     meminfo_line(s, "SwapFree:", swap_free);
     meminfo_line(s, "Mapped:", mapped_file_pages());

@@ -323,6 +323,37 @@ static void wait_for_blocked(void)
     signal(SIGUSR1, SIG_DFL);
 }
 
+/* The old calls, which glibc no longer makes: sigaction (67)
+ * with its one-word mask and no restorer (the kernel's own trampoline in
+ * the frame, then sigreturn 119), sigprocmask (126), sigpending (73). */
+struct old_sigaction {
+    void (*handler)(int);
+    unsigned long mask, flags;
+    void (*restorer)(void);
+};
+
+static void old_calls(void)
+{
+    struct old_sigaction osa = { counter, 0, 0, 0 }, prev;
+    count = 0;
+    CHECK("sigaction(67)", syscall(SYS_sigaction, SIGUSR2, &osa, &prev) == 0);
+    volatile int keep = 12345;
+    raise(SIGUSR2);
+    CHECK("its handler returned through the frame's own trampoline", count == 1 &&
+          keep == 12345);
+    syscall(SYS_sigaction, SIGUSR2, NULL, &prev);
+    CHECK("sigaction(67) reads the action back", prev.handler == counter && prev.mask == 0);
+
+    unsigned long mask = 1ul << (SIGUSR2 - 1), oldmask = 0, pend = 0;
+    CHECK("sigprocmask(126) blocks", syscall(SYS_sigprocmask, SIG_BLOCK, &mask, &oldmask) == 0);
+    raise(SIGUSR2);
+    CHECK("sigpending(73) shows the blocked one", syscall(SYS_sigpending, &pend) == 0 &&
+          (pend & mask) && count == 1);
+    syscall(SYS_sigprocmask, SIG_SETMASK, &oldmask, NULL);
+    CHECK("delivered when unblocked", count == 2);
+    signal(SIGUSR2, SIG_DFL);
+}
+
 /* Whoever started us may have left signals ignored (a shell's background
  * job ignores SIGINT and SIGQUIT): start from the default actions. */
 static void default_actions(void)
@@ -346,5 +377,6 @@ int main(void)
     proc_status();
     pipe_read_interrupted();
     wait_for_blocked();
+    old_calls();
     return check_done("sighandler");
 }

@@ -141,6 +141,11 @@ static void test_clone_vfork_tids(void)
                            SIGCHLD, &ptid, &ctid);
     st = pid > 0 ? wait_for(pid) : -1;
     CHECK("clone: CLONE_CHILD_CLEARTID clears the word at exit", pid > 0 && ctid == 0 && ptid == 0);
+    static long robust_head[3];
+    CHECK("set_robust_list with Linux i386's 12-byte head", syscall(SYS_set_robust_list, robust_head, 12) == 0);
+    errno = 0;
+    CHECK("set_robust_list with another length: EINVAL",
+          syscall(SYS_set_robust_list, robust_head, 16) == -1 && errno == EINVAL);
     errno = 0;
     CHECK("clone: CLONE_VM without CLONE_VFORK: EINVAL",
           syscall(SYS_clone, CLONE_VM | SIGCHLD, 0, 0, 0, 0) == -1 && errno == EINVAL);

@@ -14,6 +14,7 @@
 #include "mm/kmalloc.h"
 #include "mm/mm.h"
 #include "mm/pgtable.h"
+#include "mm/rmap.h"
 #include "mm/shmem.h"
 #include "mm/swap_map.h"
 #include "mm/urange.h"
@@ -38,6 +39,12 @@ int rlimit_vm_ok(struct mm *mm, uint32_t grow, uint32_t vm_flags)
 /* Files, faked: the cases pass made-up inode pointers. */
 void inode_get(struct inode *ip) { (void)ip; }
 void inode_put(struct inode *ip) { (void)ip; }
+/* brk faults in the pages of a locked heap: nothing to fault here. */
+int fault_populate(struct mm *m, uint32_t start, uint32_t end)
+{
+    (void)m, (void)start, (void)end;
+    return 0;
+}
 
 /* Shared memory objects, faked: only their reference counts matter here. */
 void shm_get(struct shm_object *obj) { obj->refs++; }
@@ -355,6 +362,71 @@ static void check_finds_each_broken_invariant(void)
     CHECK_PANICS(vma_verify(&m, "mprotect"), "regions after mprotect");
 }
 
+/* ---- mlock's edit and mremap's move ---- */
+
+static void change_flags_locks_a_piece_and_back(void)
+{
+    three_regions();
+    CHECK(vma_change_flags(&mm, A + P, A + 3 * P, VM_LOCKED, VM_LOCKED) == 0);
+    LIST_IS({ A, A + P, RW }, { A + P, A + 3 * P, RW | VM_LOCKED }, { A + 3 * P, A + 4 * P, RW },
+            { A + 6 * P, A + 8 * P, VM_READ }, { A + 8 * P, A + 10 * P, RW });
+    CHECK(vma_change_flags(&mm, A + 5 * P, A + 7 * P, VM_LOCKED, VM_LOCKED) == -ENOMEM);
+    CHECK(vma_change_flags(&mm, A, A + 4 * P, VM_LOCKED, 0) == 0);
+    LIST_IS({ A, A + 4 * P, RW }, { A + 6 * P, A + 8 * P, VM_READ }, { A + 8 * P, A + 10 * P, RW });
+    CHECK(pte_of(A + 2 * P) & PTE_WRITE);   /* the pages were not touched */
+}
+
+/* Present pages and swap entries move to the new place as they are: the
+ * frames keep their counts, the reverse map follows, the slot keeps its
+ * reference; the old place is left empty. */
+static void move_range_takes_pages_and_swap_entries(void)
+{
+    setup();
+    const uint32_t B = A + 64 * MiB;    /* another page table */
+    touch(A);
+    touch(A + P);
+    swap_entry_dup(5);
+    *pgtable_walk(mm.pgdir, A + 3 * P, false) = pte_make_swap(5);
+    struct page *pg = phys_to_page(PTE_FRAME(pte_of(A)));
+    pte_t was = pte_of(A);
+    uint32_t before = frame_free_count();
+    CHECK(pgtable_move_range(mm.pgdir, A, B, 4 * P) == 0);
+    CHECK(frame_free_count() == before - 1);            /* the new page table */
+    CHECK(pte_of(B) == was && !pte_of(A) && !pte_of(A + P) && !pte_of(A + 3 * P));
+    CHECK(pte_present(pte_of(B + P)) && !pte_of(B + 2 * P));
+    CHECK(pte_of(B + 3 * P) == pte_make_swap(5) && swap_entry_count(5) == 1);
+    CHECK(pg->count == 1 && rmap_count(pg) == 1 && pg->va == B);
+    pgtable_unmap_range(mm.pgdir, B, 4 * P);
+    CHECK(swap_entry_count(5) == 0);
+}
+
+/* An anonymous frame another address space also maps (fork) has one
+ * address everywhere: it cannot move, and nothing moves. So neither can
+ * a swap slot another PTE holds. */
+static void move_range_refuses_shared_pages(void)
+{
+    setup();
+    const uint32_t B = A + 64 * MiB;
+    touch(A);
+    touch(A + P);
+    struct page *pg = phys_to_page(PTE_FRAME(pte_of(A + P)));
+    page_get(pg);                       /* as fork's copy would */
+    rmap_add(pg, A + P);
+    pte_t a = pte_of(A), b = pte_of(A + P);
+    CHECK(pgtable_move_range(mm.pgdir, A, B, 2 * P) == -EBUSY);
+    CHECK(pte_of(A) == a && pte_of(A + P) == b && !pte_of(B) && pg->va == A + P);
+    rmap_remove(pg);
+    page_put(pg);
+    swap_entry_dup(6);
+    swap_entry_dup(6);                  /* two PTEs hold slot 6 */
+    *pgtable_walk(mm.pgdir, A + 2 * P, false) = pte_make_swap(6);
+    CHECK(pgtable_move_range(mm.pgdir, A, B, 3 * P) == -EBUSY);
+    swap_entry_put(6);
+    CHECK(pgtable_move_range(mm.pgdir, A, B, 3 * P) == 0);
+    CHECK(!pte_of(A) && pte_of(B + 2 * P) == pte_make_swap(6));
+    pgtable_unmap_range(mm.pgdir, B, 3 * P);
+}
+
 /* ---- the range rule ---- */
 
 struct range_case {
@@ -522,6 +594,9 @@ static const struct unit_case cases[] = {
     { "protect_over_a_hole_fails_and_changes_nothing", protect_over_a_hole_fails_and_changes_nothing },
     { "protect_shared_file_writable_is_eacces", protect_shared_file_writable_is_eacces },
     { "merge_rules", merge_rules },
+    { "change_flags_locks_a_piece_and_back", change_flags_locks_a_piece_and_back },
+    { "move_range_takes_pages_and_swap_entries", move_range_takes_pages_and_swap_entries },
+    { "move_range_refuses_shared_pages", move_range_refuses_shared_pages },
     { "copy_drops_locks_and_counts_shm", copy_drops_locks_and_counts_shm },
     { "check_finds_each_broken_invariant", check_finds_each_broken_invariant },
     { "range_rule_table", range_rule_table },

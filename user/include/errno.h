@@ -39,6 +39,7 @@ extern int errno;
 #define ERANGE       34
 #define ENAMETOOLONG 36
 #define ENOSYS       38
+#define EIDRM        43
 #define ENOTEMPTY    39
 
 #endif

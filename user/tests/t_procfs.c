@@ -49,7 +49,8 @@ static unsigned long long entry_of(int pid, uintptr_t addr)
 static void meminfo_format(void)
 {
     static const char *const names[] = { "MemTotal:", "MemFree:", "MemAvailable:",
-                                         "Cached:", "SwapTotal:", "SwapFree:", "Mapped:", "Shmem:" };
+                                         "Cached:", "Unevictable:", "Mlocked:",
+                                         "SwapTotal:", "SwapFree:", "Mapped:", "Shmem:" };
     read_text("/proc/meminfo");
     const char *line = text;
     for (unsigned i = 0; i < sizeof names / sizeof names[0]; i++) {

@@ -11,8 +11,14 @@ typedef int key_t;
 #define IPC_SET    1
 #define IPC_STAT   2
 #define IPC_64     0x100
+#define IPC_NOWAIT 04000
 
-/* The old multiplexer (system call 117) and its shared-memory calls. */
+/* The old multiplexer (system call 117) and its semaphore and
+ * shared-memory calls. */
+#define IPCOP_SEMOP  1
+#define IPCOP_SEMGET 2
+#define IPCOP_SEMCTL 3
+#define IPCOP_SEMTIMEDOP 4
 #define IPCOP_SHMAT  21
 #define IPCOP_SHMDT  22
 #define IPCOP_SHMGET 23

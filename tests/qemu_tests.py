@@ -517,6 +517,11 @@ TESTS += [
     # -- dynamically linked programs: the distribution's ld.so and libc in /lib --
     stock_test("dyn-hello", "hello-dyn"),
     stock_test("pie-hello", "hello-pie"),
+    # Every call glibc's start-up and stdio make, static and dynamic, is known.
+    stock_test("stock-hello-no-unknown-call", "hello", cmdline="quiet trace=syscall",
+               must=[r"^\[syscall\] pid 1 set_thread_area\("], must_not=[r"unknown system call"]),
+    stock_test("pie-dynlink-no-unknown-call", "dynlink-pie", cmdline="quiet trace=syscall",
+               must=[r"^\[syscall\] pid 1 openat\("], must_not=[r"unknown system call"]),
     stock_test("dyn-auxv-and-dlopen", "dynlink-dyn"),
     stock_test("pie-auxv-and-dlopen", "dynlink-pie"),
     # The frame numbers come from vmos's pagemap: no host reference.

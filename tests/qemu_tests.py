@@ -604,4 +604,20 @@ TESTS += [
     stock_test("stock-cloexec", "cloexec", reference=False),
     # Memory calls (issue: stock C programs run unmodified).
     stock_test("stock-mmap", "mmap"),
+    # mremap moves a 48 MiB mapping, much of it in swap (mem=40M, of which the
+    # stock initrd takes a good part): every page comes along, swapped or not.
+    Test("stock-mremap-through-swap", "quiet mem=40M init=/stock/mmap -- 48", 0, timeout=400,
+         disks=[Disk(1, size=96 << 20, mkswap=True)], initrd="initrd-stock.cpio",
+         must=[r"^mmap: \d+ passed, 0 failed$", r"^init exited with status 0$",
+               r"^mmap big: 48 MiB moved, pswpout [1-9]\d* before the move, pswpin \+[1-9]\d* after it$"],
+         must_not=[r"^FAIL ", r"^kernel panic", r"^kernel exception"],
+         reference=["stock/mmap", "48"]),
+    stock_test("stock-madvise", "madvise"),
+    # qemu-user, the reference, answers these memory calls itself and not as
+    # Linux does (MAP_FIXED_NOREPLACE, mprotect of length 0 or over a hole,
+    # mremap of unmapped ranges, madvise/msync/mlock over holes, unknown
+    # advice, mlock2, mlockall, the host's Mlocked): checked against Linux's
+    # documented answers only.
+    stock_test("stock-mem-edges", "mem_edges", reference=False),
+    stock_test("stock-sysv", "sysv"),
 ]

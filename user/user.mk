@@ -13,7 +13,8 @@ USER_DIR ?= user
 USER_OUT := $(BUILD)/user
 
 USER_PROGS := init sh ls cat echo kill size segments cowdemo segv userfault malloctest \
-              ps free vmstat pagemap vmmap trace forkbench swapbench vmbench pwd
+              ps free vmstat pagemap vmmap trace forkbench swapbench vmbench pwd \
+              grep head tail wc cp rm mkdir touch df
 # Test programs (tests/qemu_tests.py runs them).
 USER_TESTS := t_layout t_brk t_exec t_fork t_segv t_efault t_leak t_procfs t_swap t_demand t_mmap t_tmpfs \
               t_zeropage t_ranges t_calls

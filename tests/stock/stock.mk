@@ -4,7 +4,8 @@
 # everything of build/initrd.cpio), which the stock tests boot; the plain
 # initrd stays small for the tests that squeeze RAM with mem=.
 STOCK_PROGS := hello fork spawn fpstress printf malloc auxv libc musl_start tls sigfault sighandler \
-               sigproc sigforge sigtty clocks maps files poll ids rlimits rusage cloexec
+               sigproc sigforge sigtty clocks maps files poll ids rlimits rusage cloexec \
+               tmpfs_files tmpfs_map pipes tmpfs_limits
 STOCK_CFLAGS := -m32 -static -O2 -g -Wall -Wextra -Werror
 STOCK_LDLIBS := -lm
 STOCK_BINS := $(STOCK_PROGS:%=$(BUILD)/stock/%)

@@ -20,10 +20,10 @@ USER_TESTS := t_layout t_brk t_exec t_fork t_segv t_efault t_leak t_procfs t_swa
               t_zeropage t_ranges t_calls
 
 USER_CC      := gcc -m32
-USER_CFLAGS  := -std=gnu11 -O2 -g -Wall -Wextra -Werror -ffreestanding -fno-builtin \
+USER_CFLAGS  := -std=gnu11 -O2 -g -Wall -Wextra -Werror -ffreestanding -fno-builtin -ffunction-sections -fdata-sections \
                 -fno-stack-protector -fno-pie -fno-asynchronous-unwind-tables \
                 -nostdinc -I$(USER_DIR)/include -MMD -MP
-USER_LDFLAGS := -static -nostdlib -no-pie
+USER_LDFLAGS := -static -nostdlib -no-pie -Wl,--gc-sections
 
 USER_LIB_OBJS := $(patsubst $(USER_DIR)/lib/%.c,$(USER_OUT)/lib/%.o,$(wildcard $(USER_DIR)/lib/*.c)) \
                  $(USER_OUT)/lib/syscalls.o

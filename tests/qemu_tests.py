@@ -511,6 +511,41 @@ TESTS += [
                r"^t_tmpfs swap: ok$", r"^init exited with status 0$"],
          must_not=[r"^kernel panic", r"^FAIL"]),
 
+    Test("shell-pipelines-and-redirections", "quiet", 0, timeout=120,
+         script=[(SHELL, c + "\n") for c in [
+             "cat /proc/self/maps | grep stack | wc -l",
+             "cat /proc/self/maps | grep -v stack | grep -c /bin/cat",
+             "echo one two three > /tmp/f; echo four >> /tmp/f; cat < /tmp/f",
+             "wc /tmp/f",
+             "ls /bin | head -n 3 | tail -n 1",
+             "grep -n four /tmp/f && echo found",
+             "grep five /tmp/f && echo not-printed",
+             "cat /nonexistent 2>&1 | wc -l",
+             "cat /nonexistent 2> /tmp/err; cat /tmp/err",
+             "cp /tmp/f /tmp/g; mkdir /tmp/d; touch /tmp/d/e; ls /tmp/d",
+             "rm /tmp/g /tmp/d/e; rm -d /tmp/d; ls /tmp",
+             "df /tmp",
+             "cat /proc/meminfo | grep Shmem",
+             "echo x > /bin/x",
+             "exit"]],
+         must=[r"^1$", r"^[2-5]$", r"^one two three$", r"^four$",
+               r"^ +2 +4 +19 /tmp/f$", r"^cp$", r"^2:four$", r"^found$",
+               r"^cat: /nonexistent: No such file or directory$", r"^e$", r"^f\nerr$",
+               r"^tmpfs +\d+ +\d+ +\d+ +\d+% /tmp$", r"^Shmem: +\d+ kB$",
+               r"^sh: /bin/x: Read-only file system$", r"^init exited with status 0$"],
+         must_not=[r"^not-printed$", r"^kernel panic"]),
+    # docs/tour.md's last section: a file's pages go to swap and come back.
+    Test("tmpfs-swap-from-shell", "quiet mem=8M tmpfs_size=32M", 0, timeout=300,
+         disks=[Disk(1, size=64 << 20, mkswap=True)],
+         script=[(SHELL, c + "\n") for c in [
+             "head -c 16777216 /dev/zero > /tmp/big", "ls -l /tmp", "free",
+             "vmstat | grep pswp", "wc -c /tmp/big", "vmstat | grep pswp", "rm /tmp/big",
+             "free", "exit"]],
+         must=[r"^-rw-r--r-- +16777216 big$", r"^Swap: +\d+ +[1-9]\d* +\d+$",
+               r"^pswpout +[1-9]\d*$", r"^pswpin +[1-9]\d*$", r"^16777216 /tmp/big$",
+               r"^Mem: +\d+ +\d+ +\d+ +\d+ +\d+ +\d+$", r"^init exited with status 0$"],
+         must_not=[r"^kernel panic", r"^out of memory"]),
+
     # -- stock programs (tests/stock/), built by the distribution's toolchain --
     stock_test("stock-hello", "hello"),
 
@@ -546,6 +581,14 @@ TESTS += [
          0, initrd="initrd-dyn.cpio", disks=[Disk(1, size=32 << 20, mkswap=True)], timeout=300,
          must=[r"^runmany: 2 passed, 0 failed$", r"^init exited with status 0$"],
          must_not=[r"^FAIL ", r"^kernel panic", r"^out of memory"]),
+    # Files in memory (issue: tmpfs).
+    stock_test("stock-tmpfs-files", "tmpfs_files"),
+    stock_test("stock-tmpfs-map", "tmpfs_map"),
+    stock_test("stock-pipes", "pipes", timeout=180),
+    # Not compared with the host: its root is writable, its /tmp has another
+    # size, and its MemFree moves with everything else it runs.
+    stock_test("stock-tmpfs-limits", "tmpfs_limits", cmdline="quiet tmpfs_size=2M",
+               reference=False, timeout=180),
     stock_test("stock-fork", "fork", must=[r"^  abort: wait status 0x86$",
                                            r"^  raise\(SIGTERM\): wait status 0xf$"]),
     # qemu-user, the reference on hosts without i386 support, runs vfork and

@@ -13,7 +13,8 @@ USER_DIR ?= user
 USER_OUT := $(BUILD)/user
 
 USER_PROGS := init sh ls cat echo kill size segments cowdemo segv userfault malloctest \
-              ps free vmstat pagemap vmmap trace forkbench swapbench vmbench pwd shlibs
+              ps free vmstat pagemap vmmap trace forkbench swapbench vmbench pwd \
+              grep head tail wc cp rm mkdir touch df
 # Programs about shared libraries, which only the full initrd has: they go
 # into its /bin (tests/stock/stock.mk), not the small initrd's.
 USER_FULL_ONLY := shlibs
@@ -22,10 +23,10 @@ USER_TESTS := t_layout t_brk t_exec t_fork t_segv t_efault t_leak t_procfs t_swa
               t_zeropage t_ranges t_calls t_memcalls t_sem
 
 USER_CC      := gcc -m32
-USER_CFLAGS  := -std=gnu11 -O2 -g -Wall -Wextra -Werror -ffreestanding -fno-builtin \
+USER_CFLAGS  := -std=gnu11 -O2 -g -Wall -Wextra -Werror -ffreestanding -fno-builtin -ffunction-sections -fdata-sections \
                 -fno-stack-protector -fno-pie -fno-asynchronous-unwind-tables \
                 -nostdinc -I$(USER_DIR)/include -MMD -MP
-USER_LDFLAGS := -static -nostdlib -no-pie
+USER_LDFLAGS := -static -nostdlib -no-pie -Wl,--gc-sections
 
 USER_LIB_OBJS := $(patsubst $(USER_DIR)/lib/%.c,$(USER_OUT)/lib/%.o,$(wildcard $(USER_DIR)/lib/*.c)) \
                  $(USER_OUT)/lib/syscalls.o

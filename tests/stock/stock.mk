@@ -13,7 +13,8 @@
 # ld.so, libc and two dynamic programs, for running them with little RAM.
 STOCK_PROGS := hello fork spawn fpstress printf malloc auxv libc musl_start tls sigfault sighandler sigproc sigforge sigtty \
                clocks maps files poll ids rlimits rusage cloexec \
-               mmap madvise mem_edges sysv dynfail
+               mmap madvise mem_edges sysv tmpfs_files tmpfs_map pipes tmpfs_limits \
+               dynfail
 STOCK_DYN_PROGS := hello dynlink sharelibc dynpressure runmany manylibc
 STOCK_LIBS := ld-linux.so.2 libc.so.6 libm.so.6
 STOCK_CFLAGS := -m32 -O2 -g -Wall -Wextra -Werror

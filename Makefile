@@ -31,7 +31,7 @@ KERNEL_C := $(wildcard kernel/*.c kernel/*/*.c mm/*.c)
 KERNEL_ASM := boot/multiboot.asm kernel/x86/trap_entry.asm kernel/x86/switch.asm mm/uaccess_copy.asm
 KERNEL_OBJS := $(KERNEL_C:%.c=$(BUILD)/%.o) $(KERNEL_ASM:%.asm=$(BUILD)/%.o)
 
-.PHONY: all deps run run-iso gdb test unit clean bench
+.PHONY: all deps run run-iso gdb test unit clean bench fuzz
 all: $(BUILD)/kernel.elf $(BUILD)/initrd.cpio $(BUILD)/initrd-stock.cpio $(BUILD)/initrd-dyn.cpio $(BUILD)/os.iso $(BUILD)/swap.img
 
 deps:
@@ -161,6 +161,16 @@ include tests/unit/unit.mk
 
 test: all $(UNIT_BINS) $(UNIT_PROBE)
 	python3 tests/run.py --build $(BUILD) $(UNIT_BINS)
+
+# A long fuzzing campaign: one boot per seed of init=/bin/fuzz, reported
+# per seed (tools/fuzz.py). FUZZMEM= is the kernel's mem= (e.g. 8M), SWAP=
+# the size in MiB of a fresh swap disk, WORKERS= the worker processes.
+SEEDS ?= 1
+CALLS ?= 100000
+WORKERS ?= 2
+fuzz: all
+	python3 tools/fuzz.py --build $(BUILD) --seeds "$(SEEDS)" --calls $(CALLS) \
+		--workers $(WORKERS) $(if $(FUZZMEM),--mem $(FUZZMEM)) $(if $(SWAP),--swap $(SWAP))
 
 clean:
 	rm -rf $(BUILD)

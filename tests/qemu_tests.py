@@ -187,6 +187,20 @@ def swap_test(name, case, mem="8M", swap_mb=64, must=(), timeout=240):
                 must_not=[r"^FAIL", r"^kernel panic", r"^kernel exception"])
 
 
+def fuzz_test(name, args, mem="", swap_mb=0, timeout=180):
+    """Boots the fuzzer as init (init=/bin/fuzz -- ARGS), optionally with
+    mem= and a fresh swap disk; its summary line must say PASS."""
+    seed = re.search(r"seed=(\d+)", args).group(1)
+    return Test(name, f"quiet{' mem=' + mem if mem else ''} init=/bin/fuzz -- {args}", 0,
+                timeout=timeout,
+                disks=[Disk(1, size=swap_mb << 20, mkswap=True)] if swap_mb else [],
+                must=[rf"^fuzz: seed {seed} calls \d+ .* children-left 0 alive yes result PASS$",
+                      r"^fuzz: memory free\+cached (\d+) kB before, \1 kB after; "
+                      r"swap free (\d+) kB before, \2 kB after$",
+                      r"^init exited with status 0$"],
+                must_not=[r"^kernel panic", r"^kernel exception"])
+
+
 TESTS = [
     # Demand paging and swap (issue: swap).
     swap_test("swap-heap-48M-in-8M", "heap 48",
@@ -414,6 +428,11 @@ TESTS = [
                r"^Mem: +\d+ +\d+ +\d+ +0 +\d+ +\d+$",
                r"^0x00001000: not mapped entry 0x0{16}$",
                r"cat: /proc/999/status: No such file or directory"]),
+    # The system-call fuzzer (user/bin/fuzz.c) as init: a short seeded
+    # campaign must end alive, every child reaped, memory and swap as they
+    # were; `make fuzz` runs long ones.
+    fuzz_test("fuzz-seed1-3000", "seed=1 calls=3000"),
+    fuzz_test("fuzz-seed2-2000-8M-swap", "seed=2 calls=2000", mem="8M", swap_mb=16),
     Test("gdb-break-kernel-main", "ktest=mm", 0,
          gdb=["break kernel_main", "continue", "bt", "info source", "next",
               "delete", "detach"],

@@ -1,0 +1,930 @@
+/* fuzz.c: the system-call fuzzer. It runs as init (init=/bin/fuzz -- ARGS)
+ * or from the shell, and throws random Linux i386 system calls with hostile
+ * arguments at the kernel: addresses in the kernel half, pointers that run
+ * off the end of a page into an unmapped or PROT_NONE one, huge and negative
+ * lengths, misaligned values, bad descriptors, random flags. The kernel must
+ * answer every one with a result or an error, or kill only the caller;
+ * anything else (a panic, a hang, a leak) is a kernel bug.
+ *
+ * Arguments (all optional, key=value):
+ *   seed=N     the campaign's seed (default 1)
+ *   calls=N    how many calls in all (default 2000)
+ *   workers=N  how many worker processes at once (default 2, at most 8)
+ *   batch=N    calls per worker process (default 100)
+ *   only=B     run batch B alone (to replay one batch of a campaign)
+ *   timeout=S  seconds a call may block before its worker is killed (3)
+ *   verbose    print every call before making it
+ *
+ * How it works. The supervisor (this process) hands out batches: batch b
+ * is a worker process whose random-number generator starts from (seed, b),
+ * so the same seed gives the same calls batch by batch, and `only=b
+ * verbose` replays one. A worker sets up its playground (buffers next to
+ * PROT_NONE and unmapped pages, open files), then makes its calls, each
+ * drawn from the call table below with arguments from the generators of
+ * the call's line. It counts each call and each errno in a shared page
+ * the supervisor reads. The supervisor polls its workers (waitpid WNOHANG,
+ * nanosleep) and kills one whose call count has not moved for `timeout`
+ * seconds: calls such as nanosleep or wait4 legitimately block.
+ *
+ * At the end it checks that the kernel is alive (a fork and an exit), that
+ * every child was reaped, and that free memory (+ page cache) and free
+ * swap are what they were at the start, and prints one summary line:
+ *   fuzz: seed S calls N workers W batches B ok N EFAULT N ... result PASS
+ * and exits with 0 for PASS, 1 for FAIL.
+ *
+ * To add a system call: one line in `calls[]` with its number, name,
+ * weight and argument generators (see enum arg). */
+#include <errno.h>
+#include <fcntl.h>
+#include <procfile.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/shm.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#define PAGE 4096u
+#define MAX_WORKERS 8
+#define NERR 134                /* errno values counted one by one; more go to [0] */
+
+/* ---- the raw system call: any number, six arguments, result untouched ---- */
+
+long fuzz_syscall(uint32_t nr, uint32_t a, uint32_t b, uint32_t c, uint32_t d, uint32_t e,
+                  uint32_t f);
+__asm__(".text\n"
+        ".globl fuzz_syscall\n"
+        "fuzz_syscall:\n"
+        "  push %ebp\n  push %edi\n  push %esi\n  push %ebx\n"
+        "  mov 20(%esp), %eax\n"        /* nr; 16 bytes pushed + return address */
+        "  mov 24(%esp), %ebx\n  mov 28(%esp), %ecx\n  mov 32(%esp), %edx\n"
+        "  mov 36(%esp), %esi\n  mov 40(%esp), %edi\n  mov 44(%esp), %ebp\n"
+        "  int $0x80\n"
+        "  pop %ebx\n  pop %esi\n  pop %edi\n  pop %ebp\n"
+        "  ret\n");
+
+/* ---- the random-number generator: xorshift32, seeded by a mix of (seed, batch) ---- */
+
+static uint32_t rng;
+
+static void rng_seed(uint32_t seed, uint32_t batch)
+{
+    uint32_t x = seed * 0x9E3779B9u ^ (batch + 1) * 0x85EBCA6Bu;
+    x ^= x >> 16;
+    x *= 0x7FEB352Du;
+    x ^= x >> 15;
+    rng = x ? x : 1;
+}
+
+static uint32_t rnd(void)
+{
+    rng ^= rng << 13;
+    rng ^= rng >> 17;
+    rng ^= rng << 5;
+    return rng;
+}
+
+static uint32_t below(uint32_t n)
+{
+    return n ? rnd() % n : 0;
+}
+
+#define PICK(array) ((array)[below(sizeof(array) / sizeof((array)[0]))])
+
+/* ---- what workers share with the supervisor: one counter block each ---- */
+
+struct slot {
+    volatile uint32_t calls;    /* calls begun (the watchdog watches it) */
+    uint32_t ok;                /* calls that returned >= 0 (or a pointer) */
+    uint32_t err[NERR];         /* calls that failed, by errno ([0]: other) */
+};
+
+struct control {
+    struct slot slot[MAX_WORKERS];
+    volatile uint32_t nshm;     /* System V segments made, to remove at the end */
+    volatile int shm_ids[256];
+    volatile uint8_t ready[128];  /* fill_process_table's children */
+};
+
+/* At a fixed address, which the generators steer clear of (spare_control). */
+#define CTL_ADDR 0x70000000u
+#define CTL_SIZE ((sizeof(struct control) + PAGE - 1) & ~(PAGE - 1))
+static struct control *ctl;
+
+/* ---- the worker's playground ---- */
+
+/* One mapping of 10 pages at a fixed address:
+ *   0..3  read-write buffer   4  PROT_NONE   5  read-only   6  unmapped
+ *   7     read-write; its last bytes are a string without a NUL
+ *   8     PROT_NONE guard      9  read-write: structures passed to the kernel */
+#define PLAY      0x50000000u
+#define BUF       PLAY
+#define NONE_PG   (PLAY + 4 * PAGE)
+#define RO_PG     (PLAY + 5 * PAGE)
+#define HOLE_PG   (PLAY + 6 * PAGE)
+#define EDGE_PG   (PLAY + 7 * PAGE)
+#define STRUCTS   (PLAY + 9 * PAGE)
+#define PLAY_END  (PLAY + 10 * PAGE)
+/* A region the memory calls aim at: mapped at the start, then theirs. */
+#define ARENA     0x60000000u
+#define ARENA_LEN (64 * PAGE)
+
+static char long_path[5000];
+static char long_name[300];
+static int my_pid;
+static int verbose;
+
+/* Paths: real files, directories, /proc, missing, odd spellings. */
+static const char *const paths[] = {
+    "/etc/motd", "/", "/bin/echo", "/bin", "/proc/self/maps", "/proc/meminfo",
+    "/proc/1/status", "/proc/self/pagemap", "/proc/vmstat", "/proc", "/tests",
+    "/nonexistent", "", "/etc/motd/x", "//etc//motd", "/etc/../etc/./motd",
+    "/tmp/fuzz", "/dev/zero", "/dev/null", "relative", "/bin/", "/proc/self/status",
+    "/proc/99999/maps", "/tests/truncated", "/tests/kernelseg", ".", "..",
+};
+
+/* Programs execve may be given only with broken arguments or paths. */
+static const char *const bad_programs[] = {
+    "/tests/truncated", "/tests/kernelseg", "/etc/motd", "/", "/bin", "/nonexistent",
+    "/proc/meminfo", "", "/bin/echo/", "/tests",
+};
+
+/* ---- argument generators ---- */
+
+enum arg {
+    A_NONE,     /* unused argument: zero */
+    A_INT,      /* any integer: small, boundary, negative, random */
+    A_FD,       /* a descriptor, never the console's 0..2 (reads would block on it) */
+    A_FD_ANY,   /* a descriptor, the console's included */
+    A_PTR,      /* a pointer for the kernel to read or write */
+    A_LEN,      /* a byte count */
+    A_PATH,     /* a path name pointer */
+    A_OFLAGS,   /* open's flags */
+    A_MODE,     /* a file mode */
+    A_WHENCE,   /* lseek's whence */
+    A_OFF,      /* a file offset */
+    A_IOCTL,    /* an ioctl request */
+    A_IOV,      /* a struct iovec array */
+    A_IOVCNT,   /* its length */
+    A_ADDR,     /* an address for the memory calls */
+    A_MLEN,     /* a length for the memory calls */
+    A_PROT,     /* mmap/mprotect protection */
+    A_MFLAGS,   /* mmap flags */
+    A_PGOFF,    /* mmap2's offset in pages */
+    A_MMAPARG,  /* old_mmap's structure */
+    A_BRK,      /* a new break */
+    A_PID,      /* a pid for kill and wait: never 1, 0 or -1 */
+    A_WPID,     /* a pid for wait4: any child, one, none */
+    A_SIG,      /* a signal number */
+    A_WOPT,     /* wait options */
+    A_TIMESPEC, /* nanosleep's request */
+    A_EXECPATH, /* a program that must not run */
+    A_ARGV,     /* an argv or envp array */
+    A_SHMKEY, A_SHMFLG, A_SHMID, A_SHMCMD, A_SHMATFLG,
+    A_IPCCALL,  /* ipc()'s call number */
+};
+
+/* Interesting integers: the edges where off-by-ones and overflows live. */
+static const uint32_t edges[] = {
+    0, 1, 2, 3, 4, 7, 8, 16, 255, 256, 4095, 4096, 4097, 8192, 65535, 65536,
+    0x7FFFFFFF, 0x80000000, 0x80000001, 0xFFFFFFFF, 0xFFFFFFFE, 0xFFFFF000, 0xFFFFF001,
+    0xFFFF0000, 0xC0000000, 0xBFFFFFFF, 0x3FFFFFFF, 0x40000000, 0x100000, 0x1000000,
+};
+
+/* Pointers the kernel must refuse (or, for the valid ones, handle). */
+static uint32_t gen_ptr(void)
+{
+    static const uint32_t hostile[] = {
+        0, 1, 4, 0xFFF, 0x1000, 0xC0000000, 0xC0001000, 0xC0100000, 0xC0100123,
+        0xFFFFFFFF, 0xFFFFFFFC, 0xFFFFF000, 0xBFFFFFFF, 0xBFFFFFFC, 0xBFFFF000,
+        0xBFFFFFF0, 0x08048000, 0x08049000, 0x7FFFFFFF, 0x80000000,
+        NONE_PG, NONE_PG - 1, NONE_PG - 8, NONE_PG - 64, RO_PG, RO_PG + 100,
+        HOLE_PG, HOLE_PG - 4, EDGE_PG + PAGE - 1, EDGE_PG + PAGE - 16, BUF + 1,
+        ARENA, ARENA + PAGE - 3,
+    };
+    switch (below(8)) {
+    case 0: case 1: case 2:
+        return BUF + below(4) * PAGE + below(64);       /* valid */
+    case 3:
+        return rnd();
+    default:
+        return PICK(hostile);
+    }
+}
+
+static uint32_t gen_len(void)
+{
+    switch (below(4)) {
+    case 0: return below(64);
+    case 1: return below(5 * PAGE);
+    case 2: return rnd();
+    default: return PICK(edges);
+    }
+}
+
+static uint32_t gen_fd(int console_too)
+{
+    static const uint32_t odd[] = { -1u, -2u, -100u, 0x7FFFFFFF, 0x80000000, 256, 1023,
+                                    1024, 4096, 65536, 31, 32, 63, 64 };
+    uint32_t r = below(10);
+    if (console_too && r == 0)
+        return below(3);
+    if (r < 7)
+        return 3 + below(12);
+    return r == 7 ? rnd() : PICK(odd);
+}
+
+/* A path: one of the table's, or a pointer the kernel must refuse. */
+static uint32_t gen_path(void)
+{
+    switch (below(10)) {
+    case 0: return (uint32_t)long_path;
+    case 1: return (uint32_t)long_name;
+    case 2: return EDGE_PG + PAGE - 16;        /* no NUL before the guard page */
+    case 3: return gen_ptr();
+    default: return (uint32_t)PICK(paths);
+    }
+}
+
+/* Where the break is now (libc's sbrk caches it; the calls move it). */
+static uint32_t brk_now(void)
+{
+    return (uint32_t)fuzz_syscall(45, 0, 0, 0, 0, 0, 0);
+}
+
+static uint32_t gen_addr(void)
+{
+    static const uint32_t fixed[] = {
+        0, 0x1000, 0x08048000, 0xBFFFF000, 0xBF000000, 0xC0000000, 0xC0400000,
+        0xFFFFF000, 0xFFFFE000, 0xBFFFE000, 0x40000000, 0x80000000, 0x7FFFF000,
+    };
+    switch (below(10)) {
+    case 0: case 1: case 2: case 3:
+        return ARENA + below(72) * PAGE - 4 * PAGE;     /* in and around the arena */
+    case 4:
+        return ARENA + below(ARENA_LEN);                /* misaligned */
+    case 5:
+        return (brk_now() & ~(PAGE - 1)) - 4 * PAGE + below(8) * PAGE;  /* the heap */
+    case 6:
+        return rnd() & ~(PAGE - 1);
+    case 7:
+        return rnd();
+    default:
+        return PICK(fixed);
+    }
+}
+
+static uint32_t gen_mlen(void)
+{
+    static const uint32_t big[] = {
+        0, 1, PAGE, PAGE + 1, 0x7FFFFFFF, 0x80000000, 0xFFFFFFFF, 0xFFFFF000, 0xFFFFF001,
+        0xFFFFE000, 0x40000000, 0x3FFFF000, 0xC0000000, 0x10000000, 0x1000000,
+    };
+    switch (below(4)) {
+    case 0: case 1: return (1 + below(16)) * PAGE;
+    case 2: return below(3 * PAGE);
+    default: return PICK(big);
+    }
+}
+
+static uint32_t gen_mflags(void)
+{
+    static const uint32_t common[] = {
+        0x22, 0x21, 0x32, 0x31, 0x02, 0x01, 0x12, 0x11, 0x03, 0x00, 0x20, 0x30,
+    };
+    uint32_t f = PICK(common);
+    if (below(4) == 0)
+        f |= rnd() & 0x7FFFF;           /* MAP_GROWSDOWN, MAP_POPULATE, ... */
+    return below(16) == 0 ? rnd() : f;
+}
+
+static uint32_t gen_timespec(void)
+{
+    struct timespec *ts = (struct timespec *)(STRUCTS + 64);
+    switch (below(8)) {
+    case 0: return gen_ptr();
+    case 1: ts->tv_sec = 0; ts->tv_nsec = 1000000000; break;   /* EINVAL */
+    case 2: ts->tv_sec = -1; ts->tv_nsec = 0; break;
+    case 3: ts->tv_sec = 0; ts->tv_nsec = -1; break;
+    case 4: ts->tv_sec = below(64) == 0 ? 0x7FFFFFFF : 0; ts->tv_nsec = 0; break;
+    default: ts->tv_sec = 0; ts->tv_nsec = below(20) * 1000000; break;
+    }
+    return (uint32_t)ts;
+}
+
+/* An iovec array in the structures page, each entry hostile or not. */
+static uint32_t gen_iov(void)
+{
+    if (below(6) == 0)
+        return gen_ptr();
+    uint32_t *iov = (uint32_t *)(STRUCTS + 512);
+    for (int i = 0; i < 16; i++) {
+        iov[2 * i] = gen_ptr();
+        iov[2 * i + 1] = below(2) ? below(128) : gen_len();
+    }
+    if (below(4) == 0)                          /* an array that runs into the guard */
+        return EDGE_PG + PAGE - 8;
+    return (uint32_t)iov;
+}
+
+static uint32_t gen_argv(void)
+{
+    uint32_t *v = (uint32_t *)(STRUCTS + 1024);
+    switch (below(6)) {
+    case 0: return 0;
+    case 1: return gen_ptr();
+    case 2: return EDGE_PG + PAGE - 4;          /* one entry, then the guard page */
+    case 3:
+        v[0] = (uint32_t)"x";
+        v[1] = gen_ptr();                       /* a bad string in the array */
+        v[2] = 0;
+        return (uint32_t)v;
+    default:
+        v[0] = (uint32_t)"fuzz";
+        v[1] = 0;
+        return (uint32_t)v;                     /* a valid array */
+    }
+}
+
+static uint32_t gen_mmaparg(void)
+{
+    if (below(5) == 0)
+        return gen_ptr();
+    uint32_t *a = (uint32_t *)(STRUCTS + 2048);
+    a[0] = gen_addr();
+    a[1] = gen_mlen();
+    a[2] = below(8);
+    a[3] = gen_mflags();
+    a[4] = gen_fd(0);
+    a[5] = below(2) ? below(4) * PAGE : PICK(edges);
+    return below(6) == 0 ? EDGE_PG + PAGE - 12 : (uint32_t)a;
+}
+
+static int nshm_local;
+static int shm_local[16];
+
+static uint32_t gen_shmid(void)
+{
+    if (nshm_local && below(3))
+        return shm_local[below(nshm_local)];
+    return below(2) ? below(8) : PICK(edges);
+}
+
+static uint32_t gen(enum arg k)
+{
+    switch (k) {
+    case A_NONE: return 0;
+    case A_INT: return below(3) ? PICK(edges) : (below(2) ? below(64) : rnd());
+    case A_FD: return gen_fd(0);
+    case A_FD_ANY: return gen_fd(1);
+    case A_PTR: return gen_ptr();
+    case A_LEN: return gen_len();
+    case A_PATH: return gen_path();
+    case A_OFLAGS: {
+        static const uint32_t f[] = { O_RDONLY, O_WRONLY, O_RDWR, O_RDONLY | O_DIRECTORY,
+                                      O_RDWR | O_CREAT, O_WRONLY | O_TRUNC, O_CREAT | O_EXCL,
+                                      O_RDONLY | O_NONBLOCK, O_APPEND | O_WRONLY, 3 };
+        return below(5) ? PICK(f) : rnd();
+    }
+    case A_MODE: return below(2) ? 0644 : rnd();
+    case A_WHENCE: return below(4) ? below(5) : rnd();
+    case A_OFF: return below(2) ? below(8192) : PICK(edges);
+    case A_IOCTL: {
+        static const uint32_t r[] = { 0x5401, 0x5402, 0x5403, 0x5404, 0x5413, 0x5414,
+                                      0x541B, 0x540F, 0x5410, 0x5421, 0x80045430, 0 };
+        return below(4) ? PICK(r) : rnd();
+    }
+    case A_IOV: return gen_iov();
+    case A_IOVCNT: {
+        static const uint32_t n[] = { 0, 1, 2, 3, 16, 1024, 1025, -1u, 0x7FFFFFFF, 0x20000000 };
+        return below(2) ? 1 + below(4) : PICK(n);
+    }
+    case A_ADDR: return gen_addr();
+    case A_MLEN: return gen_mlen();
+    case A_PROT: return below(8) ? below(8) : rnd();
+    case A_MFLAGS: return gen_mflags();
+    case A_PGOFF: return below(2) ? below(4) : PICK(edges);
+    case A_MMAPARG: return gen_mmaparg();
+    case A_BRK: {
+        uint32_t now = brk_now();
+        switch (below(5)) {
+        case 0: return now + below(64) * PAGE;
+        case 1: return now - below(64) * PAGE;
+        case 2: return now + below(4096);
+        case 3: return gen_addr();
+        default: return PICK(edges);
+        }
+    }
+    case A_PID: {
+        static const uint32_t p[] = { 99999, 32768, 0x7FFFFFFF, -99999u, -2u, 0x80000000 };
+        return below(10) == 0 ? (uint32_t)my_pid : PICK(p);
+    }
+    case A_WPID: {
+        static const uint32_t p[] = { -1u, 0, 99999, 1, -99999u, 0x80000000 };
+        return PICK(p);
+    }
+    case A_SIG: return below(4) ? below(66) : rnd();
+    case A_WOPT: return below(3) ? 1 : (below(2) ? 0 : rnd());   /* WNOHANG mostly */
+    case A_TIMESPEC: return gen_timespec();
+    case A_EXECPATH: {
+        uint32_t p = below(4) ? (uint32_t)PICK(bad_programs) : gen_path();
+        return p == (uint32_t)paths[2] ? (uint32_t)"/bin/echo/." : p;   /* never a real program */
+    }
+    case A_ARGV: return gen_argv();
+    case A_SHMKEY: return below(2) ? 0 : (below(2) ? 0x1000 + below(4) : rnd());
+    case A_SHMFLG: {
+        static const uint32_t f[] = { 01600, 03600, 0600, 0, 0400, 01000 };
+        return below(5) ? PICK(f) : rnd();
+    }
+    case A_SHMID: return gen_shmid();
+    case A_SHMCMD: {
+        static const uint32_t c[] = { 0, 1, 2, 3, 13, 14, 0x100, 0x101, 0x102, 0x103, 11, 12 };
+        return below(5) ? PICK(c) : rnd();
+    }
+    case A_SHMATFLG: {
+        static const uint32_t f[] = { 0, 010000, 020000, 030000, 040000 };
+        return below(5) ? PICK(f) : rnd();
+    }
+    case A_IPCCALL: {
+        static const uint32_t c[] = { 21, 22, 23, 24, 1, 2, 3, 11, 12, 13, 14, 0, 25 };
+        return below(5) ? PICK(c) : rnd();
+    }
+    }
+    return 0;
+}
+
+/* ---- the call table: one line per system call ---- */
+
+struct call {
+    uint32_t nr;
+    const char *name;
+    uint32_t weight;            /* how often, relative to the others */
+    enum arg args[6];
+};
+
+/* Calls that would stop the campaign are absent or tamed: exit is the
+ * worker's own (its batch ends), kill never aims at 1, 0 or -1, execve
+ * gets only programs that must not run or broken argument arrays. */
+static const struct call calls[] = {
+    {   1, "exit",          1, { A_INT } },
+    {   2, "fork",          2, { A_NONE } },
+    {   3, "read",         10, { A_FD, A_PTR, A_LEN } },
+    {   4, "write",        10, { A_FD, A_PTR, A_LEN } },
+    {   5, "open",         10, { A_PATH, A_OFLAGS, A_MODE } },
+    {   6, "close",         5, { A_FD } },
+    {   7, "waitpid",       3, { A_WPID, A_PTR, A_WOPT } },
+    {  11, "execve",        5, { A_EXECPATH, A_ARGV, A_ARGV } },
+    {  19, "lseek",         6, { A_FD_ANY, A_OFF, A_WHENCE } },
+    {  20, "getpid",        1, { A_NONE } },
+    {  37, "kill",          4, { A_PID, A_SIG } },
+    {  45, "brk",          10, { A_BRK } },
+    {  54, "ioctl",         6, { A_FD_ANY, A_IOCTL, A_PTR } },
+    {  64, "getppid",       1, { A_NONE } },
+    {  90, "old_mmap",     10, { A_MMAPARG } },
+    {  91, "munmap",       10, { A_ADDR, A_MLEN } },
+    { 114, "wait4",         3, { A_WPID, A_PTR, A_WOPT, A_PTR } },
+    { 116, "sysinfo",       4, { A_PTR } },
+    { 117, "ipc",          10, { A_IPCCALL, A_SHMID, A_MLEN, A_SHMATFLG, A_PTR, A_ADDR } },
+    { 122, "uname",         4, { A_PTR } },
+    { 125, "mprotect",     10, { A_ADDR, A_MLEN, A_PROT } },
+    { 140, "_llseek",       6, { A_FD_ANY, A_INT, A_OFF, A_PTR, A_WHENCE } },
+    { 146, "writev",        8, { A_FD, A_IOV, A_IOVCNT } },
+    { 158, "sched_yield",   1, { A_NONE } },
+    { 162, "nanosleep",     3, { A_TIMESPEC, A_PTR } },
+    { 192, "mmap2",        15, { A_ADDR, A_MLEN, A_PROT, A_MFLAGS, A_FD, A_PGOFF } },
+    { 195, "stat64",        6, { A_PATH, A_PTR } },
+    { 196, "lstat64",       4, { A_PATH, A_PTR } },
+    { 197, "fstat64",       6, { A_FD_ANY, A_PTR } },
+    { 220, "getdents64",    6, { A_FD, A_PTR, A_LEN } },
+    { 252, "exit_group",    1, { A_INT } },
+    { 395, "shmget",        8, { A_SHMKEY, A_MLEN, A_SHMFLG } },
+    { 396, "shmctl",        8, { A_SHMID, A_SHMCMD, A_PTR } },
+    { 397, "shmat",        10, { A_SHMID, A_ADDR, A_SHMATFLG } },
+    { 398, "shmdt",         6, { A_ADDR } },
+};
+#define NCALLS (sizeof calls / sizeof calls[0])
+
+/* fork-like calls: the child (result 0) leaves at once. */
+static int forks_a_child(uint32_t nr)
+{
+    return nr == 2 || nr == 120 || nr == 190;
+}
+
+/* Keeps the fuzzer's own bookkeeping page out of reach: an address that
+ * falls in it is moved just below the playground, where nothing is. */
+static uint32_t spare_control(uint32_t v)
+{
+    return v >= CTL_ADDR && v < CTL_ADDR + CTL_SIZE ? PLAY - PAGE : v;
+}
+
+static const struct call *pick_call(void)
+{
+    static uint32_t total;
+    if (!total)
+        for (unsigned i = 0; i < NCALLS; i++)
+            total += calls[i].weight;
+    uint32_t r = below(total);
+    for (unsigned i = 0; i < NCALLS; i++) {
+        if (r < calls[i].weight)
+            return &calls[i];
+        r -= calls[i].weight;
+    }
+    return &calls[0];
+}
+
+/* ---- the worker ---- */
+
+static void setup_playground(void)
+{
+    mmap((void *)PLAY, 10 * PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED,
+         -1, 0);
+    memset((void *)PLAY, 'p', 10 * PAGE);
+    mprotect((void *)NONE_PG, PAGE, PROT_NONE);
+    mprotect((void *)RO_PG, PAGE, PROT_READ);
+    munmap((void *)HOLE_PG, PAGE);
+    mprotect((void *)(PLAY + 8 * PAGE), PAGE, PROT_NONE);
+    mmap((void *)ARENA, ARENA_LEN, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED,
+         -1, 0);
+    memset(long_path, 'a', sizeof long_path - 1);
+    for (unsigned i = 0; i < sizeof long_path - 1; i += 8)
+        long_path[i] = '/';
+    memset(long_name, 'n', sizeof long_name - 1);
+    long_name[0] = '/';
+    /* descriptors 3.. for the calls to use */
+    open("/etc/motd", O_RDONLY);
+    open("/proc/self/maps", O_RDONLY);
+    open("/", O_RDONLY | O_DIRECTORY);
+    open("/bin/echo", O_RDONLY);
+    open("/proc/meminfo", O_RDONLY);
+    open("/dev/zero", O_RDWR);
+    open("/tmp", O_RDONLY);
+}
+
+/* Before each call: the string at the edge page has no NUL again, however
+ * the last call wrote there (it may have been unmapped: then we die, which
+ * the supervisor counts). */
+static void refresh_edge(void)
+{
+    volatile char *p = (volatile char *)(EDGE_PG + PAGE - 64);
+    for (int i = 0; i < 64; i++)
+        p[i] = i == 0 ? '/' : 'e';
+}
+
+static void log_call(uint32_t batch, uint32_t i, const struct call *c, const uint32_t *a)
+{
+    char line[160];
+    int n = snprintf(line, sizeof line, "fuzz: [%u.%u] %s(%x, %x, %x, %x, %x, %x)\n", batch, i,
+                     c->name, a[0], a[1], a[2], a[3], a[4], a[5]);
+    write(1, line, n);
+}
+
+static void count_result(struct slot *s, long r, uint32_t nr)
+{
+    int mm_result = nr == 192 || nr == 90 || nr == 45 || nr == 397 || nr == 117;
+    if (r >= 0 || (mm_result && (uint32_t)r < 0xFFFFF001u)) {
+        s->ok++;
+        return;
+    }
+    long e = -r;
+    s->err[e > 0 && e < NERR ? e : 0]++;
+}
+
+static void record_shm(uint32_t nr, const uint32_t *a, long r)
+{
+    int made = (nr == 395 && r >= 0) || (nr == 117 && a[0] == 23 && r >= 0);
+    if (!made)
+        return;
+    uint32_t k = ctl->nshm++;
+    ctl->shm_ids[k % 256] = (int)r;
+    if (nshm_local < 16)
+        shm_local[nshm_local++] = (int)r;
+}
+
+static void worker(uint32_t seed, uint32_t batch, uint32_t ncalls, struct slot *s)
+{
+    my_pid = getpid();
+    rng_seed(seed, batch);
+    setup_playground();
+    for (uint32_t i = 0; i < ncalls; i++) {
+        const struct call *c = pick_call();
+        uint32_t a[6];
+        refresh_edge();
+        for (int k = 0; k < 6; k++)
+            a[k] = spare_control(gen(c->args[k]));
+        if (verbose)
+            log_call(batch, i, c, a);
+        s->calls++;
+        long r = fuzz_syscall(c->nr, a[0], a[1], a[2], a[3], a[4], a[5]);
+        if (forks_a_child(c->nr) && r == 0)
+            _exit(0);
+        count_result(s, r, c->nr);
+        record_shm(c->nr, a, r);
+    }
+    _exit(0);
+}
+
+/* ---- the supervisor ---- */
+
+struct running {
+    int pid;                    /* 0: free */
+    uint32_t batch;
+    uint32_t last_calls;        /* the slot's count at the last poll */
+    uint32_t still;             /* polls without progress */
+};
+
+static uint32_t seed = 1, total_calls = 2000, nworkers = 2, batch_len = 100, timeout_s = 3;
+static int only = -1;
+static uint32_t made, batches, signalled, watchdog_kills, max_batches;
+static uint32_t ok_sum, err_sum[NERR];
+
+static void parse_args(int argc, char **argv)
+{
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        unsigned long v = 0;
+        const char *eq = strchr(a, '=');
+        if (eq)
+            v = strtoul(eq + 1, 0, 0);
+        if (!strcmp(a, "verbose"))
+            verbose = 1;
+        else if (!strncmp(a, "seed=", 5))
+            seed = v;
+        else if (!strncmp(a, "calls=", 6))
+            total_calls = v;
+        else if (!strncmp(a, "workers=", 8))
+            nworkers = v < 1 ? 1 : v > MAX_WORKERS ? MAX_WORKERS : v;
+        else if (!strncmp(a, "batch=", 6))
+            batch_len = v ? v : 1;
+        else if (!strncmp(a, "only=", 5))
+            only = (int)v;
+        else if (!strncmp(a, "timeout=", 8))
+            timeout_s = v ? v : 1;
+        else
+            printf("fuzz: unknown argument %s\n", a);
+    }
+}
+
+/* MemFree + Cached (the page cache keeps what files were read) and
+ * SwapFree, in kB. */
+static void memory_now(unsigned long *mem, unsigned long *swap)
+{
+    static char text[1024];
+    unsigned long free_kb = 0, cached = 0, swapfree = 0;
+    procfile_read("/proc/meminfo", text, sizeof text);
+    procfile_value(text, "MemFree:", &free_kb);
+    procfile_value(text, "Cached:", &cached);
+    procfile_value(text, "SwapFree:", &swapfree);
+    *mem = free_kb + cached;
+    *swap = swapfree;
+}
+
+static void collect(struct running *w, int slot, int status)
+{
+    struct slot *s = &ctl->slot[slot];
+    made += s->calls;
+    ok_sum += s->ok;
+    for (int e = 0; e < NERR; e++)
+        err_sum[e] += s->err[e];
+    if (WIFSIGNALED(status))
+        signalled++;
+    w->pid = 0;
+}
+
+static void start(struct running *w, int slot, uint32_t batch)
+{
+    memset(&ctl->slot[slot], 0, sizeof ctl->slot[slot]);
+    fflush(stdout);
+    int pid = fork();
+    if (pid == 0)
+        worker(seed, batch, batch_len, &ctl->slot[slot]);
+    if (pid < 0) {
+        printf("fuzz: fork failed (errno %d); retrying\n", errno);
+        return;
+    }
+    w->pid = pid;
+    w->batch = batch;
+    w->last_calls = 0;
+    w->still = 0;
+    batches++;
+}
+
+static void nap_ms(long ms)
+{
+    struct timespec ts = { 0, ms * 1000000 };
+    nanosleep(&ts, 0);
+}
+
+#define POLL_MS 20
+
+/* One round of the supervisor: reap, watch, start. Returns the number of
+ * workers still running. */
+static int poll_workers(struct running *w, uint32_t *next_batch, int more)
+{
+    int alive = 0, status;
+    for (uint32_t i = 0; i < nworkers; i++) {
+        if (w[i].pid && waitpid(w[i].pid, &status, WNOHANG) == w[i].pid)
+            collect(&w[i], i, status);
+        if (w[i].pid) {
+            uint32_t now = ctl->slot[i].calls;
+            if (now != w[i].last_calls) {
+                w[i].last_calls = now;
+                w[i].still = 0;
+            } else if (++w[i].still * POLL_MS >= timeout_s * 1000) {
+                if (verbose)
+                    printf("fuzz: watchdog: batch %u stuck at call %u, killed\n", w[i].batch, now);
+                kill(w[i].pid, SIGKILL);
+                watchdog_kills++;
+                w[i].still = 0;
+            }
+        }
+        if (!w[i].pid && more && batches < max_batches) {
+            uint32_t pending = 0;
+            for (uint32_t j = 0; j < nworkers; j++)
+                pending += w[j].pid ? batch_len : 0;
+            if (made + pending < total_calls)
+                start(&w[i], i, (*next_batch)++);
+        }
+        alive += w[i].pid != 0;
+    }
+    /* the workers' own children, orphaned to us */
+    int pid;
+    while ((pid = waitpid(-1, &status, WNOHANG)) > 0)
+        for (uint32_t i = 0; i < nworkers; i++)
+            if (w[i].pid == pid) {          /* a worker that ended just now */
+                collect(&w[i], i, status);
+                alive--;
+            }
+    return alive;
+}
+
+static const char *errno_name(int e)
+{
+    static const char *const names[] = {
+        [EPERM] = "EPERM", [ENOENT] = "ENOENT", [ESRCH] = "ESRCH", [EINTR] = "EINTR",
+        [EIO] = "EIO", [ENXIO] = "ENXIO", [E2BIG] = "E2BIG", [ENOEXEC] = "ENOEXEC",
+        [EBADF] = "EBADF", [ECHILD] = "ECHILD", [EAGAIN] = "EAGAIN", [ENOMEM] = "ENOMEM",
+        [EACCES] = "EACCES", [EFAULT] = "EFAULT", [EBUSY] = "EBUSY", [EEXIST] = "EEXIST",
+        [ENODEV] = "ENODEV", [ENOTDIR] = "ENOTDIR", [EISDIR] = "EISDIR", [EINVAL] = "EINVAL",
+        [ENFILE] = "ENFILE", [EMFILE] = "EMFILE", [ENOTTY] = "ENOTTY", [EFBIG] = "EFBIG",
+        [ENOSPC] = "ENOSPC", [ESPIPE] = "ESPIPE", [EROFS] = "EROFS", [EPIPE] = "EPIPE",
+        [ERANGE] = "ERANGE", [ENAMETOOLONG] = "ENAMETOOLONG", [ENOSYS] = "ENOSYS",
+        [ENOTEMPTY] = "ENOTEMPTY",
+    };
+    return e < (int)(sizeof names / sizeof names[0]) ? names[e] : 0;
+}
+
+/* Is the kernel still itself? A child must fork, run and exit with 7. */
+static int kernel_alive(void)
+{
+    int pid = fork(), status = 0;
+    if (pid == 0)
+        _exit(getpid() > 1 ? 7 : 1);
+    return pid > 0 && waitpid(pid, &status, 0) == pid && WIFEXITED(status) &&
+           WEXITSTATUS(status) == 7;
+}
+
+/* Waits up to a few seconds for every child to be gone; returns how many
+ * are left (wait4 says ECHILD when none is). */
+static int reap_all(void)
+{
+    int status;
+    for (int tries = 0; tries < 250; tries++) {
+        int r = waitpid(-1, &status, WNOHANG);
+        if (r < 0 && errno == ECHILD)
+            return 0;
+        if (r == 0)
+            nap_ms(POLL_MS);
+    }
+    return waitpid(-1, &status, WNOHANG) < 0 && errno == ECHILD ? 0 : 1;
+}
+
+static void remove_segments(void)
+{
+    uint32_t n = ctl->nshm < 256 ? ctl->nshm : 256;
+    for (uint32_t i = 0; i < n; i++)
+        shmctl(ctl->shm_ids[i], IPC_RMID, 0);
+}
+
+/* The kernel keeps the inodes of /proc/<pid> of each process slot once
+ * made (they are renamed for the slot's next process), so every slot is
+ * used once before memory is counted: children are forked until the table
+ * is full (fork says EAGAIN), each opens its /proc/self/status, and all
+ * are killed and reaped. Returns how many there were. */
+static int fill_process_table(void)
+{
+    static int pids[128];
+    int n = 0;
+    while (n < 128) {
+        int pid = fork();
+        if (pid == 0) {
+            close(open("/proc/self/status", O_RDONLY));
+            ctl->ready[n] = 1;
+            for (;;)
+                nap_ms(1000);
+        }
+        if (pid < 0)
+            break;
+        pids[n++] = pid;
+    }
+    for (int i = 0, waited = 0; i < n && waited < 250; i++)
+        while (!ctl->ready[i] && waited++ < 250)
+            nap_ms(POLL_MS);
+    for (int i = 0; i < n; i++)
+        kill(pids[i], SIGKILL);
+    for (int i = 0; i < n; i++)
+        waitpid(pids[i], 0, 0);
+    return n;
+}
+
+/* Before the first count of free memory: the supervisor's own pages that it
+ * will touch anyway are touched now (every page of the program, read, and
+ * of its data, bss and heap, written; the stack; the page tables behind
+ * them), so that only the kernel's memory is compared at the end. A page
+ * only partly in the file is a private copy, made on its first touch. */
+static int __attribute__((noinline)) warm_up(void)
+{
+    volatile char stack[32 * 1024];
+    for (unsigned i = 0; i < sizeof stack; i += PAGE)
+        stack[i] = 0;
+    static char maps[2048];
+    procfile_read("/proc/self/maps", maps, sizeof maps);
+    for (char *line = maps; *line;) {
+        unsigned long start = strtoul(line, &line, 16);
+        unsigned long end = strtoul(line + 1, &line, 16);
+        for (unsigned long a = start; a < end && line[1] == 'r'; a += PAGE) {
+            char c = *(volatile char *)a;           /* text, rodata, stack */
+            if (line[2] == 'w' && end <= 0x40000000)
+                *(volatile char *)a = c;            /* data, bss, heap */
+        }
+        while (*line && *line != '\n')
+            line++;
+        if (*line)
+            line++;
+    }
+    int slots = fill_process_table();
+    kernel_alive();
+    unsigned long m, s;
+    memory_now(&m, &s);
+    return slots;
+}
+
+int main(int argc, char **argv)
+{
+    parse_args(argc, argv);
+    ctl = mmap((void *)CTL_ADDR, CTL_SIZE, PROT_READ | PROT_WRITE,
+               MAP_SHARED | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
+    if (ctl == MAP_FAILED) {
+        printf("fuzz: cannot map the control page (errno %d)\n", errno);
+        return 1;
+    }
+    memset(ctl, 0, sizeof *ctl);
+    unsigned long mem0, swap0, mem1, swap1;
+    int slots = warm_up();
+    memory_now(&mem0, &swap0);
+    printf("fuzz: seed %u, %u calls, %u workers, %u calls a batch, %u system calls in the table, "
+           "%d process slots\n", seed, total_calls, nworkers, batch_len, (unsigned)NCALLS, slots);
+
+    struct running w[MAX_WORKERS];
+    memset(w, 0, sizeof w);
+    uint32_t next_batch = only >= 0 ? (uint32_t)only : 0;
+    if (only >= 0) {
+        nworkers = 1;
+        total_calls = batch_len;
+        start(&w[0], 0, next_batch);
+        next_batch = -1u;
+    }
+    /* a bound, should workers die before making their calls */
+    max_batches = 4 * (total_calls / batch_len + 1) + 16;
+    while (poll_workers(w, &next_batch, only < 0) > 0 ||
+           (only < 0 && made < total_calls && batches < max_batches))
+        nap_ms(POLL_MS);
+
+    int left = reap_all();
+    int alive = kernel_alive();
+    remove_segments();
+    memory_now(&mem1, &swap1);
+    int pass = alive && !left && mem1 == mem0 && swap1 == swap0;
+
+    printf("fuzz: memory free+cached %lu kB before, %lu kB after; swap free %lu kB before, "
+           "%lu kB after\n", mem0, mem1, swap0, swap1);
+    printf("fuzz: seed %u calls %u workers %u batches %u killed %u watchdog %u ok %u", seed,
+           made, nworkers, batches, signalled, watchdog_kills, ok_sum);
+    for (int e = 1; e < NERR; e++) {
+        if (!err_sum[e])
+            continue;
+        const char *n = errno_name(e);
+        if (n)
+            printf(" %s %u", n, err_sum[e]);
+        else
+            printf(" E%d %u", e, err_sum[e]);
+    }
+    if (err_sum[0])
+        printf(" other %u", err_sum[0]);
+    printf(" children-left %d alive %s result %s\n", left, alive ? "yes" : "no",
+           pass ? "PASS" : "FAIL");
+    return pass ? 0 : 1;
+}

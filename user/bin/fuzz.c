@@ -186,6 +186,7 @@ enum arg {
     A_ARGV,     /* an argv or envp array */
     A_SHMKEY, A_SHMFLG, A_SHMID, A_SHMCMD, A_SHMATFLG,
     A_IPCCALL,  /* ipc()'s call number */
+    A_TADDR,    /* an address for the worker to touch: mostly the arena and heap */
 };
 
 /* Interesting integers: the edges where off-by-ones and overflows live. */
@@ -404,6 +405,11 @@ static uint32_t gen(enum arg k)
         return below(2) ? 1 + below(4) : PICK(n);
     }
     case A_ADDR: return gen_addr();
+    case A_TADDR:
+        if (below(4) == 0)
+            return gen_addr();
+        return below(3) ? ARENA - 4 * PAGE + below(ARENA_LEN + 8 * PAGE)
+                        : brk_now() - 8 * PAGE + below(12 * PAGE);
     case A_MLEN: return gen_mlen();
     case A_PROT: return below(8) ? below(8) : rnd();
     case A_MFLAGS: return gen_mflags();
@@ -459,6 +465,8 @@ static uint32_t gen(enum arg k)
 
 /* ---- the call table: one line per system call ---- */
 
+#define TOUCH 0x10000             /* the pseudo-call number of a memory access */
+
 struct call {
     uint32_t nr;
     const char *name;
@@ -505,6 +513,9 @@ static const struct call calls[] = {
     { 396, "shmctl",        8, { A_SHMID, A_SHMCMD, A_PTR } },
     { 397, "shmat",        10, { A_SHMID, A_ADDR, A_SHMATFLG } },
     { 398, "shmdt",         6, { A_ADDR } },
+    /* Not a system call: the worker itself reads or writes the address
+     * (arg 2: 1 = write), so that page faults meet what the calls made. */
+    { TOUCH, "(touch)",     10, { A_TADDR, A_INT } },
 };
 #define NCALLS (sizeof calls / sizeof calls[0])
 
@@ -604,6 +615,28 @@ static void record_shm(uint32_t nr, const uint32_t *a, long r)
         shm_local[nshm_local++] = (int)r;
 }
 
+/* A read or a write by the worker itself: the fault handler's turn. An
+ * address it may not touch kills the worker, as it should. */
+static long touch(uint32_t addr, int write)
+{
+    volatile char *p = (volatile char *)addr;
+    if ((addr >= CTL_ADDR && addr < CTL_ADDR + CTL_SIZE) || (addr >= PLAY && addr < PLAY_END))
+        return 0;                       /* the fuzzer's own pages */
+    char c = *p;
+    if (write)
+        *p = c + 1;
+    return 0;
+}
+
+/* The child of a fuzzed fork writes to a few pages of the arena (copy-on-
+ * write breaks, faults on whatever the calls left there) and leaves. */
+static void child_touches_and_exits(void)
+{
+    for (int i = 0; i < 4; i++)
+        touch(ARENA + below(ARENA_LEN / PAGE) * PAGE, 1);
+    _exit(0);
+}
+
 static void worker(uint32_t seed, uint32_t batch, uint32_t ncalls, struct slot *s)
 {
     my_pid = getpid();
@@ -618,9 +651,10 @@ static void worker(uint32_t seed, uint32_t batch, uint32_t ncalls, struct slot *
         if (verbose)
             log_call(batch, i, c, a);
         s->calls++;
-        long r = fuzz_syscall(c->nr, a[0], a[1], a[2], a[3], a[4], a[5]);
+        long r = c->nr == TOUCH ? touch(a[0], a[1] & 1)
+                                : fuzz_syscall(c->nr, a[0], a[1], a[2], a[3], a[4], a[5]);
         if (forks_a_child(c->nr) && r == 0)
-            _exit(0);
+            child_touches_and_exits();
         count_result(s, r, c->nr);
         record_shm(c->nr, a, r);
     }
@@ -840,16 +874,13 @@ static int fill_process_table(void)
     return n;
 }
 
-/* Before the first count of free memory: the supervisor's own pages that it
- * will touch anyway are touched now (every page of the program, read, and
- * of its data, bss and heap, written; the stack; the page tables behind
- * them), so that only the kernel's memory is compared at the end. A page
- * only partly in the file is a private copy, made on its first touch. */
-static int __attribute__((noinline)) warm_up(void)
+/* Touches every page of this process (read; data, bss and heap also
+ * written back): whatever of it went to swap comes back, and each page
+ * only partly in the file gets its private copy (made on first touch).
+ * Done before each count of memory, so that only the kernel's memory is
+ * compared. */
+static void touch_own_pages(void)
 {
-    volatile char stack[32 * 1024];
-    for (unsigned i = 0; i < sizeof stack; i += PAGE)
-        stack[i] = 0;
     static char maps[2048];
     procfile_read("/proc/self/maps", maps, sizeof maps);
     for (char *line = maps; *line;) {
@@ -865,6 +896,16 @@ static int __attribute__((noinline)) warm_up(void)
         if (*line)
             line++;
     }
+}
+
+/* Before the first count of free memory: a good depth of stack, every
+ * page of the program, every process slot. Returns the slots. */
+static int __attribute__((noinline)) warm_up(void)
+{
+    volatile char stack[32 * 1024];
+    for (unsigned i = 0; i < sizeof stack; i += PAGE)
+        stack[i] = 0;
+    touch_own_pages();
     int slots = fill_process_table();
     kernel_alive();
     unsigned long m, s;
@@ -884,6 +925,7 @@ int main(int argc, char **argv)
     memset(ctl, 0, sizeof *ctl);
     unsigned long mem0, swap0, mem1, swap1;
     int slots = warm_up();
+    touch_own_pages();
     memory_now(&mem0, &swap0);
     printf("fuzz: seed %u, %u calls, %u workers, %u calls a batch, %u system calls in the table, "
            "%d process slots\n", seed, total_calls, nworkers, batch_len, (unsigned)NCALLS, slots);
@@ -906,6 +948,7 @@ int main(int argc, char **argv)
     int left = reap_all();
     int alive = kernel_alive();
     remove_segments();
+    touch_own_pages();
     memory_now(&mem1, &swap1);
     int pass = alive && !left && mem1 == mem0 && swap1 == swap0;
 

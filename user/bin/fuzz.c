@@ -145,6 +145,7 @@ static const char *const paths[] = {
     "/nonexistent", "", "/etc/motd/x", "//etc//motd", "/etc/../etc/./motd",
     "/tmp/fuzz", "/dev/zero", "/dev/null", "relative", "/bin/", "/proc/self/status",
     "/proc/99999/maps", "/tests/truncated", "/tests/kernelseg", ".", "..",
+    "/tmp/fuzz", "/tmp/fuzz/a", "/tmp/f2", "/tmp", "/dev/shm/f", "/dev/shm", "/tmp/../tmp/f3",
 };
 
 /* Programs execve may be given only with broken arguments or paths. */
@@ -187,6 +188,11 @@ enum arg {
     A_SHMKEY, A_SHMFLG, A_SHMID, A_SHMCMD, A_SHMATFLG,
     A_IPCCALL,  /* ipc()'s call number */
     A_TADDR,    /* an address for the worker to touch: mostly the arena and heap */
+    A_DIRFD,    /* a directory descriptor for the *at calls: AT_FDCWD, a descriptor, junk */
+    A_ATFLAGS,  /* the *at calls' flags */
+    A_TLSDESC,  /* a struct user_desc for set_thread_area / get_thread_area */
+    A_SELECTOR, /* a segment selector to load into %gs */
+    A_PIPEFLG,  /* pipe2's flags: mostly O_NONBLOCK, so that reads rarely block */
 };
 
 /* Interesting integers: the edges where off-by-ones and overflows live. */
@@ -365,6 +371,21 @@ static uint32_t gen_mmaparg(void)
     return below(6) == 0 ? EDGE_PG + PAGE - 12 : (uint32_t)a;
 }
 
+/* A struct user_desc (entry_number, base_addr, limit, flags) in the
+ * structures page: valid ones and every kind of nonsense. */
+static uint32_t gen_tlsdesc(void)
+{
+    if (below(6) == 0)
+        return gen_ptr();
+    uint32_t *d = (uint32_t *)(STRUCTS + 3072);
+    static const uint32_t entries[] = { -1u, 6, 7, 8, 5, 9, 0, 12, 0x7fffffff };
+    d[0] = below(3) ? PICK(entries) : rnd();
+    d[1] = below(2) ? BUF : PICK(edges);
+    d[2] = below(2) ? 0xfffff : PICK(edges);
+    d[3] = below(3) ? 0x51 : (below(2) ? 0x28 : rnd());    /* seg_32bit|limit_in_pages|useable; empty */
+    return below(8) == 0 ? EDGE_PG + PAGE - 8 : (uint32_t)d;
+}
+
 static int nshm_local;
 static int shm_local[16];
 
@@ -405,6 +426,15 @@ static uint32_t gen(enum arg k)
         return below(2) ? 1 + below(4) : PICK(n);
     }
     case A_ADDR: return gen_addr();
+    case A_DIRFD: return below(2) ? -100u : gen_fd(0);
+    case A_ATFLAGS: return below(2) ? (below(2) ? 0 : 0x200) : rnd();   /* AT_REMOVEDIR */
+    case A_TLSDESC: return gen_tlsdesc();
+    case A_SELECTOR: {
+        static const uint32_t sel[] = { 0, 0x33, 0x3b, 0x43, 0x4b, 0x23, 0x2b, 0x1b, 0x10,
+                                        0x08, 0x30, 0x37, 0xffff };
+        return below(4) ? PICK(sel) : below(0x100);
+    }
+    case A_PIPEFLG: return below(4) ? O_NONBLOCK : (below(2) ? 0 : rnd());
     case A_TADDR:
         if (below(4) == 0)
             return gen_addr();
@@ -466,6 +496,7 @@ static uint32_t gen(enum arg k)
 /* ---- the call table: one line per system call ---- */
 
 #define TOUCH 0x10000             /* the pseudo-call number of a memory access */
+#define LOAD_GS 0x10001           /* and of loading %gs */
 
 struct call {
     uint32_t nr;
@@ -513,9 +544,33 @@ static const struct call calls[] = {
     { 396, "shmctl",        8, { A_SHMID, A_SHMCMD, A_PTR } },
     { 397, "shmat",        10, { A_SHMID, A_ADDR, A_SHMATFLG } },
     { 398, "shmdt",         6, { A_ADDR } },
-    /* Not a system call: the worker itself reads or writes the address
-     * (arg 2: 1 = write), so that page faults meet what the calls made. */
+    {  10, "unlink",        3, { A_PATH } },
+    {  38, "rename",        3, { A_PATH, A_PATH } },
+    {  39, "mkdir",         3, { A_PATH, A_MODE } },
+    {  40, "rmdir",         3, { A_PATH } },
+    {  42, "pipe",          2, { A_PTR } },
+    {  92, "truncate",      3, { A_PATH, A_LEN } },
+    {  93, "ftruncate",     4, { A_FD, A_LEN } },
+    {  99, "statfs",        2, { A_PATH, A_PTR } },
+    { 100, "fstatfs",       2, { A_FD_ANY, A_PTR } },
+    { 118, "fsync",         2, { A_FD_ANY } },
+    { 148, "fdatasync",     2, { A_FD_ANY } },
+    { 193, "truncate64",    3, { A_PATH, A_LEN, A_INT } },
+    { 194, "ftruncate64",   4, { A_FD, A_LEN, A_INT } },
+    { 243, "set_thread_area", 6, { A_TLSDESC } },
+    { 244, "get_thread_area", 3, { A_TLSDESC } },
+    { 268, "statfs64",      2, { A_PATH, A_LEN, A_PTR } },
+    { 269, "fstatfs64",     2, { A_FD_ANY, A_LEN, A_PTR } },
+    { 296, "mkdirat",       2, { A_DIRFD, A_PATH, A_MODE } },
+    { 301, "unlinkat",      2, { A_DIRFD, A_PATH, A_ATFLAGS } },
+    { 302, "renameat",      2, { A_DIRFD, A_PATH, A_DIRFD, A_PATH } },
+    { 331, "pipe2",         4, { A_PTR, A_PIPEFLG } },
+    /* Not system calls: the worker itself reads or writes the address
+     * (arg 2: 1 = write), so that page faults meet what the calls made;
+     * loads %gs, so that the return to user mode meets what the TLS
+     * calls left in the descriptor it selects. */
     { TOUCH, "(touch)",     10, { A_TADDR, A_INT } },
+    { LOAD_GS, "(load gs)",  3, { A_SELECTOR } },
 };
 #define NCALLS (sizeof calls / sizeof calls[0])
 
@@ -628,6 +683,14 @@ static long touch(uint32_t addr, int write)
     return 0;
 }
 
+/* Loads %gs with a selector: a bad one faults here, in user mode, and
+ * kills the worker; a good one stays loaded for the kernel to restore. */
+static long load_gs(uint32_t selector)
+{
+    __asm__ volatile("mov %0, %%gs" : : "r"(selector));
+    return 0;
+}
+
 /* The child of a fuzzed fork writes to a few pages of the arena (copy-on-
  * write breaks, faults on whatever the calls left there) and leaves. */
 static void child_touches_and_exits(void)
@@ -651,8 +714,9 @@ static void worker(uint32_t seed, uint32_t batch, uint32_t ncalls, struct slot *
         if (verbose)
             log_call(batch, i, c, a);
         s->calls++;
-        long r = c->nr == TOUCH ? touch(a[0], a[1] & 1)
-                                : fuzz_syscall(c->nr, a[0], a[1], a[2], a[3], a[4], a[5]);
+        long r = c->nr == TOUCH     ? touch(a[0], a[1] & 1)
+                 : c->nr == LOAD_GS ? load_gs(a[0])
+                                    : fuzz_syscall(c->nr, a[0], a[1], a[2], a[3], a[4], a[5]);
         if (forks_a_child(c->nr) && r == 0)
             child_touches_and_exits();
         count_result(s, r, c->nr);
@@ -836,6 +900,37 @@ static int reap_all(void)
     return waitpid(-1, &status, WNOHANG) < 0 && errno == ECHILD ? 0 : 1;
 }
 
+/* Removes everything under dir (not dir itself): the files and
+ * directories the calls made in /tmp and /dev/shm hold memory. */
+static void clean_dir(const char *dir, int depth)
+{
+    static char buf[8][1024];
+    int fd = open(dir, O_RDONLY | O_DIRECTORY);
+    if (fd < 0 || depth >= 8)
+        return;
+    long n;
+    while ((n = fuzz_syscall(220, fd, (uint32_t)buf[depth], sizeof buf[depth], 0, 0, 0)) > 0) {
+        for (long at = 0; at < n;) {
+            char *d = buf[depth] + at;
+            uint16_t reclen = *(uint16_t *)(d + 16);
+            const char *name = d + 19;
+            char path[512];
+            at += reclen;
+            if (!strcmp(name, ".") || !strcmp(name, ".."))
+                continue;
+            snprintf(path, sizeof path, "%s/%s", dir, name);
+            if (d[18] == 4) {                       /* DT_DIR */
+                clean_dir(path, depth + 1);
+                fuzz_syscall(40, (uint32_t)path, 0, 0, 0, 0, 0);
+            } else {
+                fuzz_syscall(10, (uint32_t)path, 0, 0, 0, 0, 0);
+            }
+        }
+        lseek(fd, 0, SEEK_SET);                     /* again: the listing changed */
+    }
+    close(fd);
+}
+
 static void remove_segments(void)
 {
     uint32_t n = ctl->nshm < 256 ? ctl->nshm : 256;
@@ -948,6 +1043,8 @@ int main(int argc, char **argv)
     int left = reap_all();
     int alive = kernel_alive();
     remove_segments();
+    clean_dir("/tmp", 0);
+    clean_dir("/dev/shm", 0);
     touch_own_pages();
     memory_now(&mem1, &swap1);
     int pass = alive && !left && mem1 == mem0 && swap1 == swap0;

@@ -901,15 +901,20 @@ static int reap_all(void)
 }
 
 /* Removes everything under dir (not dir itself): the files and
- * directories the calls made in /tmp and /dev/shm hold memory. */
-static void clean_dir(const char *dir, int depth)
+ * directories the calls made in /tmp and /dev/shm hold memory. Returns
+ * how many entries it could not remove (each is printed). */
+static int clean_dir(const char *dir, int depth)
 {
     static char buf[8][1024];
-    int fd = open(dir, O_RDONLY | O_DIRECTORY);
+    int fd = open(dir, O_RDONLY | O_DIRECTORY), left = 0;
     if (fd < 0 || depth >= 8)
-        return;
+        return fd < 0 ? 0 : 1;
     long n;
-    while ((n = fuzz_syscall(220, fd, (uint32_t)buf[depth], sizeof buf[depth], 0, 0, 0)) > 0) {
+    int removed = 1;
+    while (removed && (n = fuzz_syscall(220, fd, (uint32_t)buf[depth], sizeof buf[depth],
+                                        0, 0, 0)) > 0) {
+        removed = 0;
+        left = 0;
         for (long at = 0; at < n;) {
             char *d = buf[depth] + at;
             uint16_t reclen = *(uint16_t *)(d + 16);
@@ -919,16 +924,22 @@ static void clean_dir(const char *dir, int depth)
             if (!strcmp(name, ".") || !strcmp(name, ".."))
                 continue;
             snprintf(path, sizeof path, "%s/%s", dir, name);
+            long r;
             if (d[18] == 4) {                       /* DT_DIR */
-                clean_dir(path, depth + 1);
-                fuzz_syscall(40, (uint32_t)path, 0, 0, 0, 0, 0);
+                left += clean_dir(path, depth + 1);
+                r = fuzz_syscall(40, (uint32_t)path, 0, 0, 0, 0, 0);
             } else {
-                fuzz_syscall(10, (uint32_t)path, 0, 0, 0, 0, 0);
+                r = fuzz_syscall(10, (uint32_t)path, 0, 0, 0, 0, 0);
             }
+            if (r == 0)
+                removed++;
+            else if (++left)
+                printf("fuzz: cannot remove %s: errno %ld\n", path, -r);
         }
         lseek(fd, 0, SEEK_SET);                     /* again: the listing changed */
     }
     close(fd);
+    return left;
 }
 
 static void remove_segments(void)
@@ -1043,11 +1054,10 @@ int main(int argc, char **argv)
     int left = reap_all();
     int alive = kernel_alive();
     remove_segments();
-    clean_dir("/tmp", 0);
-    clean_dir("/dev/shm", 0);
+    int files_left = clean_dir("/tmp", 0) + clean_dir("/dev/shm", 0);
     touch_own_pages();
     memory_now(&mem1, &swap1);
-    int pass = alive && !left && mem1 == mem0 && swap1 == swap0;
+    int pass = alive && !left && !files_left && mem1 == mem0 && swap1 == swap0;
 
     printf("fuzz: memory free+cached %lu kB before, %lu kB after; swap free %lu kB before, "
            "%lu kB after\n", mem0, mem1, swap0, swap1);
@@ -1064,7 +1074,8 @@ int main(int argc, char **argv)
     }
     if (err_sum[0])
         printf(" other %u", err_sum[0]);
-    printf(" children-left %d alive %s result %s\n", left, alive ? "yes" : "no",
+    printf(" children-left %d files-left %d alive %s result %s\n", left, files_left,
+           alive ? "yes" : "no",
            pass ? "PASS" : "FAIL");
     return pass ? 0 : 1;
 }

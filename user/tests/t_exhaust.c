@@ -1,0 +1,240 @@
+/* t_exhaust.c: running out of each thing the kernel hands out gives the
+ * caller an error, or kills one process with a message, and never panics
+ * nor leaks: descriptors (EMFILE), process slots and kernel stacks (fork:
+ * EAGAIN or ENOMEM), page-table frames and memory and swap (the process
+ * touching the page is killed: "out of memory"), tmpfs space (ENOSPC, or
+ * the writer killed). Meant to run with mem=4M and a tiny swap disk.
+ * Each case counts free memory and free swap before and after (after one
+ * warm-up round, so the kernel's caches of first use are counted out) and
+ * wants them back exactly. With arguments, runs only the cases named.
+ * Two cases reproduce open bugs and are not in make test: page_tables at
+ * mem=4M with 1 MiB of swap hangs (a swap-in waits for a disk interrupt
+ * that never comes), memory_and_swap at mem=8M finds swap slots and
+ * frames not back after the OOM kill. */
+#include "t_common.h"
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdint.h>
+#include <sys/mman.h>
+#include <time.h>
+
+#define PAGE 4096u
+
+/* Free memory (free frames and the page cache, in kB) and free swap,
+ * counted after this process's own pages are all back from swap. */
+static void measure(unsigned long *mem, unsigned long *swap)
+{
+    touch_own_pages();
+    *mem = proc_number("/proc/meminfo", "MemFree:") + proc_number("/proc/meminfo", "Cached:");
+    *swap = proc_number("/proc/meminfo", "SwapFree:");
+}
+
+/* Free memory and free swap are both where they were. */
+static int memory_back(unsigned long mem, unsigned long swap, const char *what)
+{
+    unsigned long m, s;
+    measure(&m, &s);
+    printf("  %s: free+cached %lu kB before, %lu kB after; free swap %lu kB before, %lu kB "
+           "after\n", what, mem, m, swap, s);
+    return m == mem && s == swap;
+}
+
+/* Opens /etc/motd until the table is full; returns how many opened and
+ * leaves errno as the last failure left it. */
+static int open_all(int *fds, int max)
+{
+    int n = 0;
+    while (n < max) {
+        int fd = open("/etc/motd", O_RDONLY);
+        if (fd < 0)
+            break;
+        fds[n++] = fd;
+    }
+    return n;
+}
+
+static void descriptors(void)
+{
+    static int fds[4096];
+    for (int round = 0; round < 2; round++) {
+        unsigned long mem, swap;
+        measure(&mem, &swap);
+        int n = open_all(fds, 4096);
+        int err = errno;
+        printf("  opened %d descriptors, then errno %d\n", n, err);
+        CHECK(n > 8 && n < 4096);
+        CHECK(err == EMFILE);
+        int p[2];
+        CHECK(pipe(p) == -1 && errno == EMFILE);        /* a pipe needs two */
+        for (int i = 0; i < n; i++)
+            close(fds[i]);
+        if (round == 1)
+            CHECK(memory_back(mem, swap, "descriptors"));
+    }
+}
+
+/* Forks children until fork fails; each waits to be killed in a read of
+ * an empty pipe (touching no memory: 4 MiB swaps a lot as it is).
+ * Returns how many there were and the failure's errno in *err. */
+static int fork_all(pid_t *pids, int max, int *err)
+{
+    int n = 0, p[2];
+    *err = 0;
+    if (pipe(p) < 0)
+        return 0;
+    while (n < max) {
+        pid_t pid = fork();
+        if (pid == 0) {
+            char c;
+            for (;;)
+                read(p[0], &c, 1);
+        }
+        if (pid < 0) {
+            *err = errno;
+            break;
+        }
+        pids[n++] = pid;
+    }
+    close(p[0]);
+    close(p[1]);
+    return n;
+}
+
+static void kill_all(pid_t *pids, int n)
+{
+    for (int i = 0; i < n; i++)
+        kill(pids[i], SIGKILL);
+    for (int i = 0; i < n; i++)
+        CHECK(waitpid(pids[i], NULL, 0) == pids[i]);
+}
+
+static void processes(void)
+{
+    static pid_t pids[1024];
+    for (int round = 0; round < 2; round++) {
+        unsigned long mem, swap;
+        measure(&mem, &swap);
+        int err, n = fork_all(pids, 1024, &err);
+        printf("  forked %d children, then errno %d\n", n, err);
+        CHECK(n > 4 && n < 1024);
+        CHECK(err == EAGAIN || err == ENOMEM);
+        kill_all(pids, n);
+        if (round == 1)
+            CHECK(memory_back(mem, swap, "processes"));
+    }
+}
+
+/* Runs fn in a child and returns its wait status. */
+static int in_child(void (*fn)(void))
+{
+    fflush(stdout);
+    pid_t pid = fork();
+    if (pid == 0) {
+        fn();
+        _exit(0);
+    }
+    int status = 0;
+    CHECK(waitpid(pid, &status, 0) == pid);
+    return status;
+}
+
+/* One byte every 4 MiB of a 2.5 GiB region: a page-table frame and a data
+ * frame each; the page tables cannot go to swap, and run memory out. */
+static void touch_page_tables(void)
+{
+    const uint32_t len = 0xA0000000u;
+    char *p = mmap(0, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (p == MAP_FAILED)
+        _exit(2);
+    for (uint32_t off = 0; off < len; off += 4u << 20)
+        p[off] = 1;
+    _exit(3);                           /* all of it fitted: mem= was not small */
+}
+
+static void page_tables(void)
+{
+    for (int round = 0; round < 2; round++) {
+        unsigned long mem, swap;
+        measure(&mem, &swap);
+        int s = in_child(touch_page_tables);
+        printf("  page-table toucher: status 0x%x\n", s);
+        CHECK(WIFSIGNALED(s) && WTERMSIG(s) == SIGKILL);
+        if (round == 1)
+            CHECK(memory_back(mem, swap, "page tables"));
+    }
+}
+
+/* Touches 64 MiB of heap: more than RAM and the tiny swap disk. */
+static void touch_everything(void)
+{
+    for (int i = 0; i < 64 * 256; i++) {
+        char *p = sbrk(PAGE);
+        if (p == (void *)-1)
+            _exit(2);
+        *p = 1;
+    }
+    _exit(3);
+}
+
+static void memory_and_swap(void)
+{
+    for (int round = 0; round < 2; round++) {
+        unsigned long mem, swap;
+        measure(&mem, &swap);
+        int s = in_child(touch_everything);
+        printf("  heap toucher: status 0x%x\n", s);
+        CHECK(WIFSIGNALED(s) && WTERMSIG(s) == SIGKILL);
+        if (round == 1)
+            CHECK(memory_back(mem, swap, "memory and swap"));
+    }
+}
+
+/* Writes /tmp/big until the write fails (or the writer is killed). */
+static void fill_tmpfs(void)
+{
+    static char block[16 * 1024];
+    memset(block, 'x', sizeof block);
+    int fd = open("/tmp/big", O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    if (fd < 0)
+        _exit(2);
+    for (int i = 0; i < 64 * 64; i++)
+        if (write(fd, block, sizeof block) < 0)
+            _exit(errno == ENOSPC || errno == ENOMEM ? 0 : 4);
+    _exit(3);
+}
+
+static void tmpfs_full(void)
+{
+    for (int round = 0; round < 2; round++) {
+        unsigned long mem, swap;
+        measure(&mem, &swap);
+        int s = in_child(fill_tmpfs);
+        printf("  tmpfs writer: status 0x%x\n", s);
+        CHECK((WIFEXITED(s) && WEXITSTATUS(s) == 0) || (WIFSIGNALED(s) && WTERMSIG(s) == SIGKILL));
+        CHECK(unlink("/tmp/big") == 0);
+        if (round == 1)
+            CHECK(memory_back(mem, swap, "tmpfs"));
+    }
+}
+
+static const struct t_case cases[] = {
+    { "descriptors", descriptors },
+    { "processes", processes },
+    { "page_tables", page_tables },
+    { "memory_and_swap", memory_and_swap },
+    { "tmpfs_full", tmpfs_full },
+};
+/* With arguments, runs only the cases named. */
+int main(int argc, char **argv)
+{
+    static struct t_case chosen[sizeof cases / sizeof cases[0]];
+    int n = 0;
+    for (unsigned i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        for (int a = 1; a < argc; a++)
+            if (!strcmp(argv[a], cases[i].name))
+                chosen[n++] = cases[i];
+    if (argc == 1)
+        return t_run_all("t_exhaust", cases, (int)(sizeof cases / sizeof cases[0]));
+    return t_run_all("t_exhaust", chosen, n);
+}

@@ -14,7 +14,7 @@ USER_OUT := $(BUILD)/user
 
 USER_PROGS := init sh ls cat echo kill size segments cowdemo segv userfault malloctest \
               ps free vmstat pagemap vmmap trace forkbench swapbench vmbench pwd \
-              grep head tail wc cp rm mkdir touch df fuzz
+              grep head tail wc cp rm mkdir touch df fuzz shlibs
 # Programs about shared libraries, which only the full initrd has: they go
 # into its /bin (tests/stock/stock.mk), not the small initrd's.
 USER_FULL_ONLY := shlibs

@@ -125,6 +125,10 @@ static int exec_open(const char *path, struct exec_files *f)
         return err;
     if ((f->prog->mode & MODE_TYPE) != MODE_REG)
         return -EACCES;
+    /* Exec reads programs from the initrd's image in memory. A tmpfs file
+     * has none: tmpfs is mounted noexec, and Linux gives EACCES there. */
+    if (!f->prog->data)
+        return -EACCES;
     if (elf_check(f->prog->data, f->prog->size, &f->img) < 0)
         return -ENOEXEC;
     if (f->img.type == ET_DYN && elf_place(&f->img, ELF_ET_DYN_BASE - f->img.lo) < 0)
@@ -137,7 +141,7 @@ static int exec_open(const char *path, struct exec_files *f)
     err = fs_lookup_err(interp, &f->interp);
     if (err < 0)
         return err;
-    if ((f->interp->mode & MODE_TYPE) != MODE_REG)
+    if ((f->interp->mode & MODE_TYPE) != MODE_REG || !f->interp->data)
         return -EACCES;
     if (elf_check(f->interp->data, f->interp->size, &f->interp_img) < 0)
         return -ELIBBAD;

@@ -33,6 +33,18 @@ int main(void)
     r = execve("/stock/interp-notelf", argv, envp), e = errno;
     CHECK("interpreter not ELF: execve fails", r == -1);
     CHECK("interpreter not ELF: ELIBBAD", e == ELIBBAD);
+    /* A program copied into tmpfs (mounted noexec): EACCES, no panic. */
+    char head[4096];
+    FILE *in = fopen("/stock/hello", "rb"), *out = fopen("/tmp/dynfail-exe", "wb");
+    size_t n = in ? fread(head, 1, sizeof head, in) : 0;
+    CHECK("a program's first page copied to /tmp", out && fwrite(head, 1, n, out) == n && n > 52);
+    if (in)
+        fclose(in);
+    if (out)
+        fclose(out);
+    r = execve("/tmp/dynfail-exe", argv, envp), e = errno;
+    CHECK("exec from tmpfs: EACCES (noexec)", r == -1 && e == EACCES);
+    unlink("/tmp/dynfail-exe");
     int status = run("/stock/interp-missing");
     CHECK("in a child too, the child goes on", WIFEXITED(status) && WEXITSTATUS(status) == 100 + ENOENT);
     status = run("/stock/needbad-dyn");

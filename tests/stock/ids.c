@@ -33,10 +33,12 @@ static void ids(void)
 }
 
 /* A child that makes itself a session leader; exits with the number of
- * its failed checks (its lines are printed too). */
+ * its own failed checks (its lines are printed too; the counter it
+ * inherits from the parent is not its business). */
 static int session_child(void)
 {
     pid_t me = getpid();
+    int failed_before = check_failed;
     CHECK("child: in its parent's process group before setsid", getpgrp() != me);
     CHECK("child: setsid returns the new session id", setsid() == me);
     CHECK("child: session id is its pid", getsid(0) == me);
@@ -48,14 +50,16 @@ static int session_child(void)
     errno = 0;
     CHECK("child: no controlling terminal after setsid",
           tcgetpgrp(0) == -1 && errno == ENOTTY);
-    return check_failed;
+    return check_failed - failed_before;
 }
 
 static void groups_and_sessions(void)
 {
     pid_t me = getpid(), pg = getpgrp();
     CHECK("getpgrp == getpgid(0) == getpgid(self)", pg == getpgid(0) && pg == getpgid(me));
-    CHECK("getsid(0) == getsid(self)", getsid(0) > 0 && getsid(0) == getsid(me));
+    /* 0, not a pid, where the session leader lives outside our pid
+     * namespace (a container on the host): only the agreement is checked. */
+    CHECK("getsid(0) == getsid(self)", getsid(0) >= 0 && getsid(0) == getsid(me));
     errno = 0;
     CHECK("getpgid of no process is ESRCH", getpgid(0x3ffffff0) == -1 && errno == ESRCH);
     errno = 0;

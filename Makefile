@@ -80,7 +80,7 @@ $(BUILD)/initrd.cpio: $(INITRD_FILES) tools/mkbadelf.py
 	rm -rf $(BUILD)/initrd && mkdir -p $(BUILD)/initrd/bin $(BUILD)/initrd/etc $(BUILD)/initrd/tests
 	echo "vmos initrd" > $(BUILD)/initrd/etc/motd
 	for f in $(INITRD_FILES); do d=$${f%/*}; strip -o $(BUILD)/initrd/$${d##*/}/$${f##*/} $$f; done
-	python3 tools/mkbadelf.py $(BUILD)/user/bin/echo $(BUILD)/initrd/tests
+	python3 tools/mkbadelf.py $(BUILD)/initrd/tests
 	cd $(BUILD)/initrd && find . -mindepth 1 | LC_ALL=C sort | \
 		cpio --quiet -o -H newc --reproducible > ../initrd.cpio
 

@@ -1,54 +1,77 @@
-/* elf.c: elf_check, the gate in front of exec. It reads an executable's
- * file header and program headers and says yes or no before exec destroys
- * the old image, so that every later step of exec can only fail for want
- * of memory. It maps nothing itself: exec and the fault path do that from
- * the struct elf_image it fills. Pure logic: also a host unit test.
+/* elf.c: elf_check and elf_place, the gate in front of exec. They read an
+ * executable's file header and program headers and say yes, or which
+ * error, before exec destroys the old image, so that every later step of
+ * exec can only fail for want of memory. They map nothing themselves: exec
+ * and the fault path do that from the struct elf_image they fill. Pure
+ * logic: also a host unit test.
  *
- * Every rule, in the order they are checked; breaking any gives -ENOEXEC.
+ * Every rule, in the order it is checked, and the error for breaking it:
+ * the one Linux's binfmt_elf (i386, mmap_min_addr 65536 as on Debian)
+ * gives. Linux finds the header errors before it lets go of the old image,
+ * and the segment errors (EINVAL, ENOMEM, EPERM) only while mapping, after
+ * that: then the process is killed. Here every error comes back to the
+ * caller of execve, whose image is intact. Where Linux runs a malformed
+ * program, it runs here too.
  *
- * | what                     | rule                                             | why                                     |
- * | ------------------------ | ------------------------------------------------ | --------------------------------------- |
- * | file size                | size >= sizeof(Elf32_Ehdr) (52)                  | the header must be there to read        |
- * | e_ident[0..3]            | 0x7f 'E' 'L' 'F'                                 | not an ELF file at all                  |
- * | e_ident[EI_CLASS]        | ELFCLASS32                                       | 64-bit programs can't run here          |
- * | e_ident[EI_DATA]         | ELFDATA2LSB                                      | i386 is little-endian                   |
- * | e_ident[EI_VERSION]      | EV_CURRENT (1)                                   | the only version there is               |
- * | e_type                   | ET_EXEC, or ET_DYN (placed by elf_place)         | a fixed-address program, or a PIE or    |
- * |                          |                                                  | shared object such as ld.so             |
- * | e_machine                | EM_386                                           | our CPU                                 |
- * | e_version                | EV_CURRENT (1)                                   |                                         |
- * | e_phentsize              | 32 (sizeof(Elf32_Phdr))                          | we read them as Elf32_Phdr              |
- * | e_phnum                  | 1 .. ELF_MAX_PHNUM (16)                          | bounded work; stock binaries have <= 10 |
- * | program header table     | [e_phoff, e_phoff + 32*e_phnum) inside the file, | we read it from the file                |
- * |                          | no overflow                                      |                                         |
- * | PT_INTERP (the first)    | 2 <= p_filesz <= 256, inside the file, its last  | exec opens the path it names (Linux's   |
- * |                          | byte NUL                                         | rules and limits)                       |
- * | each PT_LOAD             | p_filesz <= p_memsz                              | the file part is a prefix of memory     |
- * |                          | p_offset + p_filesz <= size, no overflow         | the file part is in the file            |
- * |                          | p_vaddr + p_memsz does not wrap                  |                                         |
- * |                          | p_vaddr % 4096 == p_offset % 4096                | each page is filled from one file page  |
- * |                          | p_memsz == 0: skipped (nothing to map)           | after the checks above                  |
- * | each PT_LOAD, placed     | p_vaddr >= USER_BASE (0x08048000) for ET_EXEC,   | the null-pointer zone stays unmapped    |
- * |  (elf_place: p_vaddr +   |   >= ELF_DYN_MIN_ADDR (0x10000) for ET_DYN       |                                         |
- * |  bias; bias 0 for        | p_vaddr + p_memsz <= USER_STACK_LIMIT            | clear of the stack's 8 MiB, its 1 MiB   |
- * |  ET_EXEC)                |   (0xBF700000), no wrap; for ET_DYN, which goes  | guard, and the kernel half above        |
- * |                          |   where mmap would, <= STACK_RESERVED            |                                         |
- * | PT_LOAD count            | 1 .. ELF_MAX_SEGMENTS (8) non-empty ones         | stock binaries have 2 to 4              |
- * | PT_LOAD page ranges      | no two share a page (after rounding out to       | a page has one protection and one       |
- * |                          | page boundaries)                                 | source                                  |
- * | e_entry                  | inside [p_vaddr, p_vaddr + p_memsz) of a PT_LOAD | else the first instruction fetch faults |
- * |                          | with PF_X                                        |                                         |
- * | anything else            | PT_DYNAMIC, PT_NOTE, PT_TLS, PT_GNU_STACK,       | ld.so and the C library read PT_DYNAMIC |
- * |                          | PT_GNU_RELRO, PT_GNU_PROPERTY, PT_PHDR, section  | and PT_TLS themselves through AT_PHDR;  |
- * |                          | headers: not checked, ignored                    | the rest are hints                      |
+ * | what                  | rule                                            | else    | why                                        |
+ * | --------------------- | ----------------------------------------------- | ------- | ------------------------------------------ |
+ * | file size             | size >= sizeof(Elf32_Ehdr) (52)                 | ENOEXEC | the header must be there to read           |
+ * | e_ident[0..3]         | 0x7f 'E' 'L' 'F'                                | ENOEXEC | not an ELF file at all                     |
+ * | e_type                | ET_EXEC, or ET_DYN (placed by elf_place)        | ENOEXEC | a fixed-address program, or a PIE or       |
+ * |                       |                                                 |         | shared object such as ld.so                |
+ * | e_machine             | EM_386 or EM_486 (6)                            | ENOEXEC | our CPU (Linux takes both)                 |
+ * | e_ident's class, data | not checked, as Linux: a 64-bit program has     |         | the header is read as ELF32 little-endian  |
+ * |  and version bytes,   |   e_machine 62 and 56-byte program headers      |         | whatever they say                          |
+ * |  e_version            |                                                 |         |                                            |
+ * | e_phentsize           | 32 (sizeof(Elf32_Phdr))                         | ENOEXEC | we read them as Elf32_Phdr                 |
+ * | e_phnum               | 1 .. ELF_MAX_PHNUM (128: a 4 KiB table, as      | ENOEXEC | bounded work                               |
+ * |                       |   Linux reads at most one page of them)         |         |                                            |
+ * | program header table  | [e_phoff, e_phoff + 32*e_phnum) inside the      | ENOEXEC | we read it from the file                   |
+ * |                       |   file, no overflow                             |         |                                            |
+ * | PT_INTERP (the first) | 2 <= p_filesz <= 256                            | ENOEXEC | exec opens the path it names (Linux's      |
+ * |                       | [p_offset, p_offset + p_filesz) inside the file | EIO     | rules: its read of the path comes up       |
+ * |                       | its last byte NUL                               | ENOEXEC | short)                                     |
+ * | each PT_LOAD          | p_vaddr % 4096 == p_offset % 4096, when the     | EINVAL  | each page is filled from one file page     |
+ * |                       |   segment has a file part (the bytes from its   |         | (Linux: mmap of an unaligned offset); a    |
+ * |                       |   page's start to p_vaddr + p_filesz)           |         | page of bss alone reads nothing            |
+ * |                       | p_filesz <= p_memsz                             | EINVAL  | the file part is a prefix of memory        |
+ * |                       | p_vaddr + p_memsz, page-rounded up, does not    | EINVAL  | Linux's "set_brk can never work" check     |
+ * |                       |   wrap past 4 GiB                               |         |                                            |
+ * |                       | p_offset + p_filesz <= size, no overflow        | ENOEXEC | Linux maps it, and a touch of a page past  |
+ * |                       |                                                 |         | the file's end is SIGBUS; here refused     |
+ * |                       | p_memsz == 0: skipped (nothing to map)          |         | after the checks above                     |
+ * | PT_LOAD count         | at most ELF_MAX_SEGMENTS (8) non-empty ones     | ENOEXEC | ours; stock binaries have 2 to 4           |
+ * | no PT_LOAD at all     | allowed, as Linux: nothing is mapped at the     |         | the program is killed by SIGSEGV on its    |
+ * |                       |   entry; the heap starts at USER_BASE           |         | first instruction                          |
+ * | overlapping PT_LOADs  | allowed, as Linux: a later segment replaces an  |         | Linux maps each one MAP_FIXED, in order    |
+ * |                       |   earlier one on the pages they share (exec.c)  |         |                                            |
+ * | an ET_DYN image as a  | its span, [lo, hi) + bias, does not wrap and    | ENOMEM  | Linux maps the whole span first: no room   |
+ * |  whole, placed        |   ends at or below STACK_RESERVED               |         |                                            |
+ * | each PT_LOAD, placed  | the file part below USER_TOP (0xC0000000)       | ENOMEM  | Linux's mmap of it finds no room there     |
+ * |  (p_vaddr + bias;     | its first page at or above ELF_MIN_ADDR         | EPERM   | mmap_min_addr: the pages around a null     |
+ * |  bias 0 for ET_EXEC)  |   (0x10000)                                     |         | pointer stay unmapped                      |
+ * |                       | p_vaddr + p_memsz <= USER_TOP                   | EINVAL  | Linux's "set_brk can never work" check     |
+ * |                       | p_vaddr + p_memsz <= USER_STACK_LIMIT           | ENOMEM  | the stack's 8 MiB and a 1 MiB guard stay   |
+ * |                       |   (0xBF700000), for ET_DYN <= STACK_RESERVED    |         | clear (mmap's top for ET_DYN)              |
+ * | e_entry, placed       | below USER_TOP, unless the program has a        | EINVAL  | Linux's BAD_ADDR check of where the        |
+ * |                       |   PT_INTERP (it starts in its interpreter,      |         | process starts                             |
+ * |                       |   whose entry is checked instead)               |         |                                            |
+ * |                       | anywhere else, as Linux: outside every segment, |         | without NX (two-level paging) a readable   |
+ * |                       |   the first instruction fetch faults (SIGSEGV)  |         | page is also executable                    |
+ * | anything else         | PT_DYNAMIC, PT_NOTE, PT_TLS, PT_GNU_STACK,      |         | ld.so and the C library read PT_DYNAMIC    |
+ * |                       |   PT_GNU_RELRO, PT_GNU_PROPERTY, PT_PHDR,       |         | and PT_TLS themselves through AT_PHDR;     |
+ * |                       |   section headers: not checked, ignored         |         | the rest are hints                         |
+ *
+ * Exec applies the same rules to a dynamic program's interpreter; there
+ * any error becomes ELIBBAD, and so does an interpreter without PT_LOAD.
  *
  * What real binaries look like (checked against gcc 12 / binutils 2.40,
  * `gcc -m32 -static`): four PT_LOADs, R (headers, notes) at 0x08048000,
  * R+X (text) at 0x08049000, R (rodata) and RW (data, bss) with a page-offset
  * like 0x080e9bec from file offset 0xa0bec. ld starts each segment on a new
  * virtual page (-z separate-code, and the data segment one page past rodata
- * even when they share a file page), so the one-page-one-segment rule holds
- * for them; so does it for the older two-segment layout (-z noseparate-code).
+ * even when they share a file page), so their segments never share a page;
+ * nor do those of the older two-segment layout (-z noseparate-code).
  * PT_GNU_RELRO covers the start of the RW segment: we ignore it, so that
  * part simply stays writable.
  *
@@ -65,7 +88,7 @@
 #include "kernel/errno.h"
 #include "kernel/string.h"
 
-/* Is the header's identification, type and shape ours? */
+/* Is the header one Linux would read (the header rows of the table)? */
 static int header_ok(const Elf32_Ehdr *eh, uint32_t size)
 {
     const unsigned char *id = eh->e_ident;
@@ -73,81 +96,122 @@ static int header_ok(const Elf32_Ehdr *eh, uint32_t size)
     if (id[EI_MAG0] != ELFMAG0 || id[EI_MAG0 + 1] != ELFMAG1 ||
         id[EI_MAG0 + 2] != ELFMAG2 || id[EI_MAG0 + 3] != ELFMAG3)
         return 0;
-    if (id[EI_CLASS] != ELFCLASS32 || id[EI_DATA] != ELFDATA2LSB ||
-        id[EI_VERSION] != EV_CURRENT)
+    if (eh->e_type != ET_EXEC && eh->e_type != ET_DYN)
         return 0;
-    if ((eh->e_type != ET_EXEC && eh->e_type != ET_DYN) || eh->e_machine != EM_386 ||
-        eh->e_version != EV_CURRENT)
+    if (eh->e_machine != EM_386 && eh->e_machine != EM_486)
         return 0;
     if (eh->e_phentsize != sizeof(Elf32_Phdr) || eh->e_phnum == 0 ||
         eh->e_phnum > ELF_MAX_PHNUM)
         return 0;
-    /* the table must lie in the file: phnum*32 <= 512 cannot overflow */
+    /* the table must lie in the file: phnum*32 <= 4096 cannot overflow */
     uint32_t table = (uint32_t)eh->e_phnum * sizeof(Elf32_Phdr);
     return eh->e_phoff <= size && table <= size - eh->e_phoff;
 }
 
-/* Checks one PT_LOAD against the file (the "each PT_LOAD" rows of the
- * table; where it lands is elf_place's). Returns 1 if it is fine. */
-static int load_ok(const Elf32_Phdr *ph, uint32_t size)
+/* Program header i of the file (whose table header_ok has seen). */
+static Elf32_Phdr phdr_read(const uint8_t *file, const Elf32_Ehdr *eh, uint32_t i)
 {
+    Elf32_Phdr ph;
+    memcpy(&ph, file + eh->e_phoff + i * sizeof ph, sizeof ph);   /* maybe unaligned */
+    return ph;
+}
+
+/* The PT_INTERP rows: finds the first PT_INTERP and checks that it names a
+ * NUL-terminated path of sane length in the file. Returns 0 or the error. */
+static int interp_find(const uint8_t *file, uint32_t size, const Elf32_Ehdr *eh,
+                       struct elf_image *out)
+{
+    for (uint32_t i = 0; i < eh->e_phnum; i++) {
+        Elf32_Phdr ph = phdr_read(file, eh, i);
+        if (ph.p_type != PT_INTERP)
+            continue;
+        if (ph.p_filesz < 2 || ph.p_filesz > ELF_INTERP_MAX)
+            return -ENOEXEC;
+        if (ph.p_offset > size || ph.p_filesz > size - ph.p_offset)
+            return -EIO;
+        if (file[ph.p_offset + ph.p_filesz - 1] != 0)
+            return -ENOEXEC;
+        out->interp_off = ph.p_offset;
+        out->interp_len = ph.p_filesz;
+        return 0;
+    }
+    return 0;
+}
+
+/* Checks one PT_LOAD against the file and itself (the "each PT_LOAD" rows
+ * of the table; where it lands is elf_place's). Returns 0 or the error. */
+static int load_check(const Elf32_Phdr *ph, uint32_t size)
+{
+    uint32_t lead = ph->p_vaddr & ~PAGE_MASK;   /* bytes before it on its page */
+
+    if ((lead || ph->p_filesz) && (ph->p_vaddr - ph->p_offset) % PAGE_SIZE != 0)
+        return -EINVAL;
     if (ph->p_filesz > ph->p_memsz)
-        return 0;
+        return -EINVAL;
+    if (ph->p_vaddr > PAGE_MASK || ph->p_memsz > PAGE_MASK - ph->p_vaddr)
+        return -EINVAL;                 /* its end, rounded up, passes 4 GiB */
     if (ph->p_offset > size || ph->p_filesz > size - ph->p_offset)
-        return 0;
-    if (ph->p_vaddr + ph->p_memsz < ph->p_vaddr || ph->p_vaddr + ph->p_memsz > PAGE_MASK)
-        return 0;
-    return (ph->p_vaddr - ph->p_offset) % PAGE_SIZE == 0;
+        return -ENOEXEC;
+    return 0;
 }
 
-/* The PT_INTERP rows: a NUL-terminated path of sane length in the file. */
-static int interp_ok(const uint8_t *file, uint32_t size, const Elf32_Phdr *ph)
+/* The "each PT_LOAD" rows for every segment, in program-header order;
+ * keeps the non-empty ones in out->segs. Returns 0 or the error. */
+static int loads_collect(const uint8_t *file, uint32_t size, const Elf32_Ehdr *eh,
+                         struct elf_image *out)
 {
-    if (ph->p_filesz < 2 || ph->p_filesz > ELF_INTERP_MAX)
-        return 0;
-    if (ph->p_offset > size || ph->p_filesz > size - ph->p_offset)
-        return 0;
-    return file[ph->p_offset + ph->p_filesz - 1] == 0;
+    for (uint32_t i = 0; i < eh->e_phnum; i++) {
+        Elf32_Phdr ph = phdr_read(file, eh, i);
+        if (ph.p_type != PT_LOAD)
+            continue;
+        int err = load_check(&ph, size);
+        if (err)
+            return err;
+        if (ph.p_memsz == 0)
+            continue;
+        if (out->nsegs == ELF_MAX_SEGMENTS)
+            return -ENOEXEC;
+        struct elf_segment *s = &out->segs[out->nsegs++];
+        s->vaddr = ph.p_vaddr;
+        s->memsz = ph.p_memsz;
+        s->offset = ph.p_offset;
+        s->filesz = ph.p_filesz;
+        s->flags = ph.p_flags & (PF_R | PF_W | PF_X);
+    }
+    return 0;
 }
 
-/* Do two segments touch a common page? Both end at or below PAGE_MASK, so
- * rounding their ends up cannot wrap. */
-static int pages_overlap(const struct elf_segment *a, const struct elf_segment *b)
+/* The segments' span out->lo .. out->hi, page-rounded out (0 .. 0 when
+ * there is none). load_check keeps the rounded ends from wrapping. */
+static void span_find(struct elf_image *out)
 {
-    uint32_t a_lo = PAGE_ROUND_DOWN(a->vaddr);
-    uint32_t a_hi = PAGE_ROUND_UP(a->vaddr + a->memsz);
-    uint32_t b_lo = PAGE_ROUND_DOWN(b->vaddr);
-    uint32_t b_hi = PAGE_ROUND_UP(b->vaddr + b->memsz);
-    return a_lo < b_hi && b_lo < a_hi;
-}
-
-/* The rules on the segments as a set, before placing: no shared pages.
- * Also computes the span out->lo .. out->hi. Returns 1 if they hold. */
-static int segments_ok(struct elf_image *out)
-{
-    out->lo = PAGE_MASK;
+    out->lo = out->nsegs ? PAGE_MASK : 0;
     out->hi = 0;
     for (int i = 0; i < out->nsegs; i++) {
         const struct elf_segment *s = &out->segs[i];
-        for (int j = i + 1; j < out->nsegs; j++)
-            if (pages_overlap(s, &out->segs[j]))
-                return 0;
         if (PAGE_ROUND_DOWN(s->vaddr) < out->lo)
             out->lo = PAGE_ROUND_DOWN(s->vaddr);
         if (PAGE_ROUND_UP(s->vaddr + s->memsz) > out->hi)
             out->hi = PAGE_ROUND_UP(s->vaddr + s->memsz);
     }
-    return 1;
 }
 
-/* Is the (placed) entry point inside an executable segment? */
-static int entry_ok(const struct elf_image *img)
+/* The "each PT_LOAD, placed" rows for one segment of an image of type:
+ * returns 0 or the error. */
+static int placed_check(uint32_t type, const struct elf_segment *s)
 {
-    for (int i = 0; i < img->nsegs; i++) {
-        const struct elf_segment *s = &img->segs[i];
-        if ((s->flags & PF_X) && img->entry >= s->vaddr && img->entry - s->vaddr < s->memsz)
-            return 1;
-    }
+    uint32_t start = PAGE_ROUND_DOWN(s->vaddr);
+    uint32_t max = type == ET_EXEC ? USER_STACK_LIMIT : STACK_RESERVED;
+
+    if ((start < s->vaddr || s->filesz) &&
+        (s->vaddr >= USER_TOP || s->filesz > USER_TOP - s->vaddr))
+        return -ENOMEM;                 /* the file part reaches the kernel half */
+    if (start < ELF_MIN_ADDR)
+        return -EPERM;
+    if (s->vaddr >= USER_TOP || s->memsz > USER_TOP - s->vaddr)
+        return -EINVAL;                 /* the bss reaches the kernel half */
+    if (s->vaddr + s->memsz > max)
+        return -ENOMEM;                 /* into the stack's reserve */
     return 0;
 }
 
@@ -174,34 +238,15 @@ int elf_check(const uint8_t *file, uint32_t size, struct elf_image *out)
     memcpy(&eh, file, sizeof eh);   /* the file buffer need not be aligned */
     if (!header_ok(&eh, size))
         return -ENOEXEC;
-
-    for (uint32_t i = 0; i < eh.e_phnum; i++) {
-        Elf32_Phdr ph;
-        memcpy(&ph, file + eh.e_phoff + i * sizeof ph, sizeof ph);
-        if (ph.p_type == PT_INTERP && !out->interp_len) {
-            if (!interp_ok(file, size, &ph))
-                return -ENOEXEC;
-            out->interp_off = ph.p_offset;
-            out->interp_len = ph.p_filesz;
-        }
-        if (ph.p_type != PT_LOAD)
-            continue;
-        if (!load_ok(&ph, size))
-            return -ENOEXEC;
-        if (ph.p_memsz == 0)
-            continue;
-        if (out->nsegs == ELF_MAX_SEGMENTS)
-            return -ENOEXEC;
-        struct elf_segment *s = &out->segs[out->nsegs++];
-        s->vaddr = ph.p_vaddr;
-        s->memsz = ph.p_memsz;
-        s->offset = ph.p_offset;
-        s->filesz = ph.p_filesz;
-        s->flags = ph.p_flags & (PF_R | PF_W | PF_X);
-    }
-    if (out->nsegs == 0 || !segments_ok(out))
-        return -ENOEXEC;
-
+    /* PT_INTERP first, whatever its place, as Linux reads it before any
+     * segment: a caller that finds interp_len set after an error may
+     * still look for the interpreter. */
+    int err = interp_find(file, size, &eh, out);
+    if (!err)
+        err = loads_collect(file, size, &eh, out);
+    if (err)
+        return err;
+    span_find(out);
     out->type = eh.e_type;
     out->entry = eh.e_entry;
     out->phoff = eh.e_phoff;
@@ -212,22 +257,23 @@ int elf_check(const uint8_t *file, uint32_t size, struct elf_image *out)
 
 int elf_place(struct elf_image *img, uint32_t bias)
 {
-    uint32_t min = img->type == ET_EXEC ? USER_BASE : ELF_DYN_MIN_ADDR;
-    uint32_t max = img->type == ET_EXEC ? USER_STACK_LIMIT : STACK_RESERVED;
-
     if ((img->type == ET_EXEC && bias) || (bias & ~PAGE_MASK))
-        return -ENOEXEC;
-    if (img->lo + bias < img->lo || img->lo + bias < min ||
-        img->hi + bias < img->hi || img->hi + bias > max)
-        return -ENOEXEC;
-    for (int i = 0; i < img->nsegs; i++)
+        return -EINVAL;                 /* the caller's mistake */
+    if (img->type == ET_DYN && img->nsegs &&
+        (img->hi + bias < img->hi || img->hi + bias > STACK_RESERVED))
+        return -ENOMEM;                 /* no room for the whole image */
+    for (int i = 0; i < img->nsegs; i++) {
         img->segs[i].vaddr += bias;
+        int err = placed_check(img->type, &img->segs[i]);
+        if (err)
+            return err;
+    }
     img->lo += bias;
     img->hi += bias;
     img->entry += bias;
-    img->end = img->hi;
-    if (!entry_ok(img))
-        return -ENOEXEC;
+    if (!img->interp_len && img->entry >= USER_TOP)
+        return -EINVAL;
+    img->end = img->nsegs ? img->hi : USER_BASE;
     img->phdr = phdr_address(img, img->phoff, img->phnum * sizeof(Elf32_Phdr));
     return 0;
 }

@@ -32,6 +32,8 @@ typedef uint16_t Elf32_Half;
 #define ET_DYN 3                /* e_type: position-independent: a PIE
                                    program, or a shared object like ld.so */
 #define EM_386 3                /* e_machine */
+#define EM_486 6                /* e_machine: an old name for the same, as
+                                   Linux still accepts */
 
 typedef struct {
     unsigned char e_ident[EI_NIDENT];
@@ -80,16 +82,18 @@ typedef struct {
 #define USER_STACK_GUARD (1u << 20)
 #define USER_STACK_LIMIT (STACK_RESERVED - USER_STACK_GUARD)
 
-#define ELF_MAX_PHNUM 16        /* program headers we are willing to read */
+#define ELF_MAX_PHNUM 128       /* program headers: a 4 KiB table, as many
+                                   as Linux reads */
 #define ELF_INTERP_MAX 256      /* PT_INTERP path, its NUL included */
 
 /* Where a position-independent main program is placed: Linux i386's
  * ELF_ET_DYN_BASE (without address-space randomisation). Its dynamic
  * linker goes into the mmap area, like any mapping. */
 #define ELF_ET_DYN_BASE 0x00400000u
-/* The lowest address a placed ET_DYN image may use: Linux's default
- * mmap_min_addr, so page 0 and its neighbours stay unmapped. */
-#define ELF_DYN_MIN_ADDR 0x00010000u
+/* The lowest address a segment may use: Linux's mmap_min_addr (65536, as
+ * Debian sets it), so page 0 and its neighbours stay unmapped. A segment
+ * below gives -EPERM, as it does on Linux. */
+#define ELF_MIN_ADDR 0x00010000u
 #define ELF_MAX_SEGMENTS 8      /* PT_LOADs of one image */
 
 /* One PT_LOAD: memory [vaddr, vaddr + memsz) whose first filesz bytes come
@@ -110,16 +114,18 @@ struct elf_image {
     uint32_t interp_off;        /* PT_INTERP: file offset of the path (a
                                    NUL-terminated string in the file) */
     uint32_t interp_len;        /* its length with the NUL, 0: no PT_INTERP */
-    uint32_t lo, hi;            /* the segments' span, page-rounded out */
+    uint32_t lo, hi;            /* the segments' span, page-rounded out
+                                   (0, 0 without segments) */
     uint32_t phoff;             /* e_phoff, for AT_PHDR once placed */
-    uint32_t entry;             /* e_entry: inside an executable segment */
+    uint32_t entry;             /* e_entry, wherever it points */
     uint32_t phdr;              /* AT_PHDR: user address of the program
                                    headers, 0 if no PT_LOAD maps them */
     uint32_t phent;             /* AT_PHENT: sizeof(Elf32_Phdr) */
     uint32_t phnum;             /* AT_PHNUM: e_phnum */
-    uint32_t end;               /* highest segment end, page-rounded up:
-                                   where the heap (brk) starts */
-    int nsegs;                  /* 1 .. ELF_MAX_SEGMENTS */
+    uint32_t end;               /* highest segment end, page-rounded up
+                                   (USER_BASE without segments): where
+                                   the heap (brk) starts */
+    int nsegs;                  /* 0 .. ELF_MAX_SEGMENTS */
     struct elf_segment segs[ELF_MAX_SEGMENTS];  /* in program-header order */
 };
 
@@ -130,13 +136,16 @@ struct elf_image {
  * An ET_EXEC image is placed (elf_place with bias 0) here; an ET_DYN one
  * is checked only as far as its addresses relative to each other, and
  * needs elf_place before it is mapped.
- * Returns 0, or -ENOEXEC (then *out is unspecified). */
+ * Returns 0, or the error Linux gives for the rule broken (-ENOEXEC, -EIO,
+ * -EINVAL, -ENOMEM, -EPERM); then *out is unspecified, except that
+ * interp_off and interp_len are set if the error came after PT_INTERP. */
 int elf_check(const uint8_t *file, uint32_t size, struct elf_image *out);
 
-/* Moves a checked ET_DYN image by bias (an ET_EXEC one only by 0) and
- * checks where it lands: every segment at or above its type's lowest
- * address and below the stack's reserve, the entry point in an executable
- * segment. Sets entry, phdr and end. Returns 0 or -ENOEXEC. */
+/* Moves a checked ET_DYN image by bias (page-aligned; an ET_EXEC one only
+ * by 0, else -EINVAL) and checks where it lands: every segment at or above
+ * ELF_MIN_ADDR and below the stack's reserve, the entry point below the
+ * kernel half. Sets entry, phdr and end. Returns 0 or the error (-ENOMEM,
+ * -EPERM, -EINVAL); then *img is unspecified. */
 int elf_place(struct elf_image *img, uint32_t bias);
 
 #endif

@@ -41,7 +41,10 @@
 #define MODE_REG  0100000
 #define MODE_DIR  0040000
 
-/* One region per segment, protections from its flags, backed by the file. */
+/* One region per segment, protections from its flags, backed by the file.
+ * Segments are mapped in order, and a later one replaces an earlier one on
+ * the pages they share, as Linux's MAP_FIXED mappings of them do. Returns
+ * 0 or -ENOMEM (mm is then destroyed by the caller). */
 static int map_segments(struct mm *mm, struct inode *ip, const struct elf_image *img)
 {
     for (int i = 0; i < img->nsegs; i++) {
@@ -52,8 +55,9 @@ static int map_segments(struct mm *mm, struct inode *ip, const struct elf_image 
         uint32_t flags = ((s->flags & PF_R) ? VM_READ : 0) |
                          ((s->flags & PF_W) ? VM_WRITE : 0) |
                          ((s->flags & PF_X) ? VM_EXEC : 0);
-        if (!vma_add(mm, start, end, flags, ip, s->offset - lead, s->filesz + lead))
-            return -ENOEXEC;
+        if (vma_unmap(mm, start, end) < 0 ||
+            !vma_add(mm, start, end, flags, ip, s->offset - lead, s->filesz + lead))
+            return -ENOMEM;
     }
     return 0;
 }
@@ -114,10 +118,33 @@ struct exec_files {
     struct elf_image img, interp_img;
 };
 
+/* Looks up and checks the dynamic linker named by f->img's PT_INTERP (its
+ * path checked by elf_check). Returns 0, ENOENT, EACCES, or ELIBBAD for any
+ * rule of elf.c it breaks, and for one without PT_LOAD (Linux will not
+ * map an interpreter of size 0). */
+static int interp_open(struct exec_files *f)
+{
+    char interp[ELF_INTERP_MAX];        /* elf_check saw its NUL */
+    memcpy(interp, f->prog->data + f->img.interp_off, f->img.interp_len);
+    int err = fs_lookup_err(interp, &f->interp);
+    if (err < 0) {
+        f->interp = 0;
+        return err;
+    }
+    if ((f->interp->mode & MODE_TYPE) != MODE_REG || !f->interp->data)
+        return -EACCES;
+    if (elf_check(f->interp->data, f->interp->size, &f->interp_img) < 0 ||
+        f->interp_img.nsegs == 0)
+        return -ELIBBAD;
+    return 0;
+}
+
 /* Looks up and checks the program at path, and the dynamic linker it
  * names, before anything is built. Errors as Linux's: ENOENT (either file
- * missing), EACCES (not a regular file), ENOEXEC (the program is not one
- * we can run), ELIBBAD (the dynamic linker is not a usable i386 ELF). */
+ * missing), EACCES (not a regular file), the program's own error from
+ * elf_check (ENOEXEC for a header; EINVAL, ENOMEM, EPERM for a segment),
+ * ELIBBAD (the dynamic linker is not a usable i386 ELF). In Linux's order:
+ * the interpreter is looked for before the program's segments count. */
 static int exec_open(const char *path, struct exec_files *f)
 {
     int err = fs_lookup_err(path, &f->prog);
@@ -129,36 +156,40 @@ static int exec_open(const char *path, struct exec_files *f)
      * has none: tmpfs is mounted noexec, and Linux gives EACCES there. */
     if (!f->prog->data)
         return -EACCES;
-    if (elf_check(f->prog->data, f->prog->size, &f->img) < 0)
-        return -ENOEXEC;
-    if (f->img.type == ET_DYN && elf_place(&f->img, ELF_ET_DYN_BASE - f->img.lo) < 0)
-        return -ENOEXEC;
     f->interp = 0;
-    if (!f->img.interp_len)
-        return 0;
-    char interp[ELF_INTERP_MAX];        /* elf_check saw its NUL */
-    memcpy(interp, f->prog->data + f->img.interp_off, f->img.interp_len);
-    err = fs_lookup_err(interp, &f->interp);
-    if (err < 0)
-        return err;
-    if ((f->interp->mode & MODE_TYPE) != MODE_REG || !f->interp->data)
-        return -EACCES;
-    if (elf_check(f->interp->data, f->interp->size, &f->interp_img) < 0)
-        return -ELIBBAD;
+    int bad = elf_check(f->prog->data, f->prog->size, &f->img);
+    if (bad < 0 && !f->img.interp_len)
+        return bad;
+    if (f->img.interp_len) {
+        err = interp_open(f);
+        if (err < 0)
+            return err;
+    }
+    if (bad < 0)
+        return bad;
+    /* A PIE goes with its lowest page at ELF_ET_DYN_BASE; one without a
+     * PT_LOAD stays where it is, as Linux leaves it. */
+    if (f->img.type == ET_DYN)
+        return elf_place(&f->img, f->img.nsegs ? ELF_ET_DYN_BASE - f->img.lo : 0);
     return 0;
 }
 
 /* Maps the dynamic linker into the mmap area of mm (an ET_EXEC one at its
- * own addresses) and returns its base (AT_BASE), or 0 when out of room. */
-static uint32_t map_interp(struct mm *mm, struct exec_files *f)
+ * own addresses) and stores its base (AT_BASE) in *base. Returns 0,
+ * -ENOMEM when out of room, or -ELIBBAD if it cannot go where the room is
+ * (its entry point then lands in the kernel half). */
+static int map_interp(struct mm *mm, struct exec_files *f, uint32_t *base)
 {
     struct elf_image *ii = &f->interp_img;
     if (ii->type == ET_DYN) {
         uint32_t at = mmap_find_room(mm, 0, ii->hi - ii->lo);
-        if (!at || elf_place(ii, at - ii->lo) < 0)
-            return 0;
+        if (!at)
+            return -ENOMEM;
+        if (elf_place(ii, at - ii->lo) < 0)
+            return -ELIBBAD;
     }
-    return map_segments(mm, f->interp, ii) < 0 ? 0 : ii->lo;
+    *base = ii->lo;
+    return map_segments(mm, f->interp, ii);
 }
 
 /* Kept out of line: one place for `break exec_start` (docs/tour.md). */
@@ -177,8 +208,8 @@ int exec_start(struct proc *p, const char *path, const char *const *argv, int ar
         return -ENOMEM;
     uint32_t sp = 0, base = 0;
     err = map_segments(mm, f->prog, &f->img);
-    if (!err && f->interp && !(base = map_interp(mm, f)))
-        err = -ENOMEM;
+    if (!err && f->interp)
+        err = map_interp(mm, f, &base);
     if (!err)
         err = map_stack(mm, &f->img, base, path, argv, argc, envp, envc, &sp);
     if (err) {

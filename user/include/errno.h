@@ -40,6 +40,7 @@ extern int errno;
 #define ENAMETOOLONG 36
 #define ENOSYS       38
 #define EIDRM        43
+#define ELIBBAD      80
 #define ENOTEMPTY    39
 
 #endif

@@ -1,7 +1,11 @@
 /* t_exec.c: execve passes argv and envp and the status comes back; every
  * refused exec (missing file, directory, non-ELF, truncated ELF, a segment
  * in the kernel half, too many arguments, bad pointers) returns its error
- * to a caller that keeps running, and leaks nothing. */
+ * to a caller that keeps running, and leaks nothing. The malformed
+ * programs of tools/mkbadelf.py each get Linux's error, or run as Linux
+ * runs them (no PT_LOAD, an entry outside every segment: SIGSEGV;
+ * overlapping segments: the later one wins); a broken interpreter gives
+ * ELIBBAD. */
 #include "t_common.h"
 #include <errno.h>
 #include <fcntl.h>
@@ -59,7 +63,87 @@ static void truncated_elf(void)
 static void segment_in_kernel_half(void)
 {
     char *argv[] = { "x", NULL };
-    CHECK(refused("/tests/kernelseg", argv, no_env, ENOEXEC));
+    CHECK(refused("/tests/kernelseg", argv, no_env, ENOMEM));
+}
+
+/* Each broken program of tools/mkbadelf.py, with Linux's error. */
+static void malformed_segments(void)
+{
+    char *argv[] = { "x", NULL };
+    CHECK(refused("/tests/stackseg", argv, no_env, ENOMEM));
+    CHECK(refused("/tests/lowseg", argv, no_env, EPERM));
+    CHECK(refused("/tests/wrapseg", argv, no_env, EINVAL));
+    CHECK(refused("/tests/bsskernel", argv, no_env, EINVAL));
+    CHECK(refused("/tests/fileszbig", argv, no_env, EINVAL));
+    CHECK(refused("/tests/misaligned", argv, no_env, EINVAL));
+    CHECK(refused("/tests/offsetpast", argv, no_env, ENOEXEC));
+    CHECK(refused("/tests/entrykernel", argv, no_env, EINVAL));
+}
+
+static void malformed_headers(void)
+{
+    char *argv[] = { "x", NULL };
+    CHECK(refused("/tests/hugephnum", argv, no_env, ENOEXEC));
+    CHECK(refused("/tests/interppast", argv, no_env, EIO));
+}
+
+/* Runs path in a child; returns its wait status. */
+static int run_status(const char *path)
+{
+    pid_t pid = fork();
+    if (pid == 0) {
+        char *argv[] = { (char *)path, "ran", NULL };
+        execve(path, argv, no_env);
+        exit(100 + errno);              /* refused */
+    }
+    int status = 0;
+    waitpid(pid, &status, 0);
+    printf("  %s: status 0x%x\n", path, status);
+    return status;
+}
+
+/* The status tools/mkbadelf.py's program exits with when it runs. */
+#define BADELF_STATUS 7
+static int ran(int s) { return WIFEXITED(s) && WEXITSTATUS(s) == BADELF_STATUS; }
+static int segv(int s) { return WIFSIGNALED(s) && WTERMSIG(s) == SIGSEGV; }
+
+/* The program the broken ones are made from runs; so does it linked at
+ * 0x10000 (Linux's lowest address) and with 128 program headers. */
+static void unusual_but_good(void)
+{
+    CHECK(ran(run_status("/tests/good")));
+    CHECK(ran(run_status("/tests/low")));
+    CHECK(ran(run_status("/tests/manyphdrs")));
+}
+
+/* Linux runs these and the program dies on its first instruction. */
+static void runs_and_faults_as_linux(void)
+{
+    CHECK(segv(run_status("/tests/noload")));
+    CHECK(segv(run_status("/tests/entryout")));
+}
+
+/* A second PT_LOAD over the data segment: the same one runs, a read-only
+ * one replaces the data page, and the first write to it faults. */
+static void overlapping_segments_later_wins(void)
+{
+    CHECK(ran(run_status("/tests/overlapsame")));
+    CHECK(segv(run_status("/tests/overlapro")));
+}
+
+/* The same rules for the interpreter, but every error is ELIBBAD (Linux
+ * kills the process there). An ET_EXEC interpreter is mapped at its own
+ * addresses, over the program: /tests/good as one runs. */
+static void broken_interpreters(void)
+{
+    char *argv[] = { "x", NULL };
+    CHECK(ran(run_status("/tests/interp-good")));
+    CHECK(refused("/tests/interp-noload", argv, no_env, ELIBBAD));
+    CHECK(refused("/tests/interp-entrykernel", argv, no_env, ELIBBAD));
+    CHECK(refused("/tests/interp-kernelseg", argv, no_env, ELIBBAD));
+    CHECK(refused("/tests/interp-fileszbig", argv, no_env, ELIBBAD));
+    /* a missing interpreter is found before the program's broken segment */
+    CHECK(refused("/tests/interpgone-fileszbig", argv, no_env, ENOENT));
 }
 
 static void too_many_arguments(void)
@@ -89,12 +173,14 @@ static void refusals_leak_nothing(void)
     refused("/tests/truncated", argv, no_env, ENOEXEC);     /* warm up */
     unsigned long before = free_pages();
     for (int i = 0; i < 20; i++) {
-        refused("/tests/kernelseg", argv, no_env, ENOEXEC);
+        refused("/tests/kernelseg", argv, no_env, ENOMEM);
+        refused("/tests/fileszbig", argv, no_env, EINVAL);
+        refused("/tests/interp-kernelseg", argv, no_env, ELIBBAD);
         refused("/etc/motd", argv, no_env, ENOEXEC);
         refused("/bin/nonexistent", argv, no_env, ENOENT);
     }
     unsigned long after = free_pages();
-    printf("  free pages %lu before, %lu after 60 refused execs\n", before, after);
+    printf("  free pages %lu before, %lu after 100 refused execs\n", before, after);
     CHECK(after == before);
 }
 
@@ -151,6 +237,12 @@ static const struct t_case cases[] = {
     { "not_a_program", not_a_program },
     { "truncated_elf", truncated_elf },
     { "segment_in_kernel_half", segment_in_kernel_half },
+    { "malformed_segments", malformed_segments },
+    { "malformed_headers", malformed_headers },
+    { "unusual_but_good", unusual_but_good },
+    { "runs_and_faults_as_linux", runs_and_faults_as_linux },
+    { "overlapping_segments_later_wins", overlapping_segments_later_wins },
+    { "broken_interpreters", broken_interpreters },
     { "too_many_arguments", too_many_arguments },
     { "bad_pointers", bad_pointers },
     { "refusals_leak_nothing", refusals_leak_nothing },

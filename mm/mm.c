@@ -16,12 +16,11 @@ struct mm *mm_create(void)
     struct mm *mm = kmalloc(sizeof *mm);
     if (!mm)
         return 0;
-    struct page *pg = frame_alloc();
+    struct page *pg = pgtable_frame_alloc();
     if (!pg) {
         kfree(mm);
         return 0;
     }
-    pg->flags |= PG_PGTABLE;
     memset(mm, 0, sizeof *mm);
     mm->pgdir = page_to_virt(pg);
     mm->pgdir_phys = page_to_phys(pg);
@@ -39,9 +38,7 @@ void mm_destroy(struct mm *mm)
     rmap_remove_mm(mm);
     vma_free_all(mm);
     pgtable_destroy_user(mm->pgdir);
-    struct page *pg = phys_to_page(mm->pgdir_phys);
-    pg->flags &= ~PG_PGTABLE;
-    frame_free(pg);
+    pgtable_frame_free(phys_to_page(mm->pgdir_phys));
     kfree(mm);
 }
 

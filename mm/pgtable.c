@@ -1,6 +1,6 @@
 /* pgtable.c: page directory and page table manipulation for the user half
- * (0 .. KERNEL_BASE). Page tables are frames from frame_alloc marked
- * PG_PGTABLE. The kernel half is shared and never changed here. Every
+ * (0 .. KERNEL_BASE). Page tables are frames from pgtable_frame_alloc
+ * (below), marked PG_PGTABLE. The kernel half is shared and never changed here. Every
  * mapping of a managed frame made or removed here is recorded in the
  * frame's reverse map (mm/rmap.c), except those of the zero page; a swap
  * entry removed here drops its slot reference (mm/swap_map.c). */
@@ -22,6 +22,40 @@ static void check_user(uint32_t va, uint32_t len, const char *what)
         panic("%s: range %p+%x reaches the kernel half", what, (void *)va, len);
 }
 
+/* Page tables and directories cannot go to swap. Left unchecked, a
+ * process that touches one byte every 4 MiB of a huge region fills memory
+ * with them (one table per byte) until its own code and data take turns
+ * in the last frame page replacement can still give: each fault evicts
+ * what the one before brought back, and the process thrashes forever
+ * instead of running out of memory. So page tables may hold at most half
+ * of RAM; past that a new one is refused, and the fault that wanted it is
+ * out of memory (a fork gets ENOMEM). */
+static uint32_t pgtable_frames;
+
+struct page *pgtable_frame_alloc(void)
+{
+    if (pgtable_frames >= frame_total_count() / 2)
+        return 0;
+    struct page *pg = frame_alloc();
+    if (!pg)
+        return 0;
+    pg->flags |= PG_PGTABLE;
+    pgtable_frames++;
+    return pg;
+}
+
+void pgtable_frame_free(struct page *pg)
+{
+    pg->flags &= ~PG_PGTABLE;
+    pgtable_frames--;
+    frame_free(pg);
+}
+
+uint32_t pgtable_frame_count(void)
+{
+    return pgtable_frames;
+}
+
 static bool is_current(pde_t *pgdir)
 {
     return virt_to_phys(pgdir) == mmu_current_pgdir();
@@ -34,10 +68,9 @@ pte_t *pgtable_walk(pde_t *pgdir, uint32_t va, bool create)
     if (!(*pde & PTE_PRESENT)) {
         if (!create)
             return 0;
-        struct page *pg = frame_alloc();
+        struct page *pg = pgtable_frame_alloc();
         if (!pg)
             return 0;
-        pg->flags |= PG_PGTABLE;
         page_zero(page_to_virt(pg));
         /* The PDE allows everything; each PTE decides. */
         *pde = page_to_phys(pg) | PTE_USER | PTE_WRITE | PTE_PRESENT;
@@ -300,8 +333,7 @@ void pgtable_destroy_user(pde_t *pgdir)
         unmap_table(phys_to_virt(PTE_FRAME(pgdir[i])), i * PDE_SPAN, (i + 1) * PDE_SPAN, false);
         struct page *table = phys_to_page(PTE_FRAME(pgdir[i]));
         pgdir[i] = 0;
-        table->flags &= ~PG_PGTABLE;
-        frame_free(table);
+        pgtable_frame_free(table);
     }
     pgtable_flush_all(pgdir);           /* forget cached PDEs too */
 }

@@ -8,6 +8,16 @@
 #include <stdint.h>
 #include "mm/pte.h"
 
+struct page;
+
+/* Frames for page tables and page directories (zeroed by the caller),
+ * marked PG_PGTABLE and counted; NULL when none is free or page tables
+ * already hold half of RAM (see mm/pgtable.c). pgtable_frame_count: how
+ * many are in use (/proc/meminfo's PageTables). */
+struct page *pgtable_frame_alloc(void);
+void pgtable_frame_free(struct page *pg);
+uint32_t pgtable_frame_count(void);
+
 /* Returns the PTE for user address va, or NULL if its page table does not
  * exist and create is false or no frame is left for it. */
 pte_t *pgtable_walk(pde_t *pgdir, uint32_t va, bool create);

@@ -432,11 +432,21 @@ TESTS = [
     # campaign must end alive, every child reaped, memory and swap as they
     # were; `make fuzz` runs long ones.
     # Running out of descriptors and tmpfs space in 4 MiB with 1 MiB of swap,
-    # and of process slots (user/tests/t_exhaust.c; its cases page_tables and
-    # memory_and_swap reproduce open bugs and are not run here).
+    # and of process slots (user/tests/t_exhaust.c).
     Test("exhaust-4M-tiny-swap", "quiet mem=4M init=/tests/t_exhaust -- descriptors tmpfs_full", 0,
          timeout=300, disks=[Disk(1, size=1 << 20, mkswap=True)],
          must=[r"^t_exhaust: 2 passed, 0 failed$", r"^init exited with status 0$"],
+         must_not=[r"^FAIL ", r"^kernel panic", r"^kernel exception"]),
+    # Page tables run memory out (they never go to swap): with room in swap
+    # the toucher once thrashed forever, its code and data taking turns in
+    # the last frame; now page tables may hold at most half of RAM.
+    Test("exhaust-4M-page-tables-and-swap", "quiet mem=4M init=/tests/t_exhaust -- page_tables memory_and_swap", 0,
+         timeout=300, disks=[Disk(1, size=4 << 20, mkswap=True)],
+         must=[r"^t_exhaust: 2 passed, 0 failed$", r"^init exited with status 0$"],
+         must_not=[r"^FAIL ", r"^kernel panic", r"^kernel exception"]),
+    Test("exhaust-8M-memory-and-swap", "quiet mem=8M init=/tests/t_exhaust -- memory_and_swap", 0,
+         timeout=300, disks=[Disk(1, size=1 << 20, mkswap=True)],
+         must=[r"^t_exhaust: 1 passed, 0 failed$", r"^init exited with status 0$"],
          must_not=[r"^FAIL ", r"^kernel panic", r"^kernel exception"]),
     program_test("exhaust-process-table", "t_exhaust", args="processes"),
     fuzz_test("fuzz-seed1-3000", "seed=1 calls=3000"),

@@ -88,6 +88,9 @@ void procfs_show_meminfo(struct seqbuf *s)
     /* Resident pages of tmpfs files, shared anonymous memory and System V
      * segments: the frames their objects hold (mm/shmem.c). */
     meminfo_line(s, "Shmem:", shmem);
+    /* Page tables and directories: they never go to swap, and may hold at
+     * most half of RAM (mm/pgtable.c). */
+    meminfo_line(s, "PageTables:", pgtable_frame_count());
 }
 
 void procfs_show_vmstat(struct seqbuf *s)

@@ -6,11 +6,7 @@
  * the writer killed). Meant to run with mem=4M and a tiny swap disk.
  * Each case counts free memory and free swap before and after (after one
  * warm-up round, so the kernel's caches of first use are counted out) and
- * wants them back exactly. With arguments, runs only the cases named.
- * Two cases reproduce open bugs and are not in make test: page_tables at
- * mem=4M with 1 MiB of swap hangs (a swap-in waits for a disk interrupt
- * that never comes), memory_and_swap at mem=8M finds swap slots and
- * frames not back after the OOM kill. */
+ * wants them back exactly. With arguments, runs only the cases named. */
 #include "t_common.h"
 #include <errno.h>
 #include <fcntl.h>

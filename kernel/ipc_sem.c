@@ -26,7 +26,7 @@
 
 /* semctl commands beyond IPC_*. */
 enum { GETPID = 11, GETVAL = 12, GETALL = 13, GETNCNT = 14, GETZCNT = 15, SETVAL = 16,
-       SETALL = 17 };
+       SETALL = 17, SEM_STAT = 18, SEM_INFO = 19, SEM_STAT_ANY = 20 };
 
 struct sem_set {
     int used;
@@ -449,10 +449,41 @@ static long sem_one(struct sem_set *s, int num, int cmd, uint32_t arg)
     }
 }
 
+/* IPC_INFO and SEM_INFO: struct seminfo (ten ints: semmap, semmni, semmns,
+ * semmnu, semmsl, semopm, semume, semusz, semvmx, semaem), the limits;
+ * SEM_INFO puts the sets in use in semusz and their semaphores in semaem,
+ * as Linux does. Returns the highest table index in use (0 if none). */
+static long sem_info(int cmd, void *ubuf)
+{
+    int32_t info[10] = { SEM_SETS * SEMMSL, SEM_SETS, SEM_SETS * SEMMSL, SEM_SETS * SEMMSL,
+                         SEMMSL, SEMOPM, SEMOPM, (int32_t)sizeof(struct sem_undo), SEMVMX,
+                         SEMVMX };
+    int top = 0, used = 0, sems = 0;
+    for (int i = 0; i < SEM_SETS; i++)
+        if (sets[i].used) {
+            top = i;
+            used++;
+            sems += (int)sets[i].nsems;
+        }
+    if (cmd == SEM_INFO) {
+        info[7] = used;
+        info[9] = sems;
+    }
+    return copy_to_user(ubuf, info, sizeof info) < 0 ? -EFAULT : top;
+}
+
 long sys_semctl(int id, int num, int cmd, uint32_t arg)
 {
     int ipc64 = cmd & IPC_64;
     cmd &= ~IPC_64;
+    if (cmd == IPC_INFO || cmd == SEM_INFO)
+        return sem_info(cmd, (void *)arg);
+    if (cmd == SEM_STAT || cmd == SEM_STAT_ANY) {
+        /* id is a table index here; the answer is the set's id. */
+        if (id < 0 || id >= SEM_SETS || !sets[id].used)
+            return -EINVAL;
+        return sem_stat(&sets[id], (void *)arg, ipc64) < 0 ? -EFAULT : id_of(&sets[id]);
+    }
     struct sem_set *s = find_id(id);
     if (!s)
         return -EINVAL;

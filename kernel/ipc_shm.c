@@ -23,6 +23,9 @@
 #define SHMMAX (64u << 20)
 #define SHM_RDONLY 010000
 #define SHM_RND 020000
+#define SHM_STAT 13             /* shmctl by table index: what ipcs lists */
+#define SHM_INFO 14
+#define SHM_STAT_ANY 15
 #define SHMLBA PAGE_SIZE
 
 struct segment {
@@ -225,10 +228,58 @@ static long shm_stat(const struct segment *s, void *ubuf, int ipc64)
     return copy_to_user(ubuf, &d, sizeof d);
 }
 
+/* The highest table index in use (0 if none): what IPC_INFO and SHM_INFO
+ * return, the bound of an SHM_STAT scan. */
+static int highest_index(void)
+{
+    int top = 0;
+    for (int i = 0; i < SHM_SEGMENTS; i++)
+        if (segments[i].used && segments[i].obj)
+            top = i;
+    return top;
+}
+
+/* IPC_INFO: the limits (struct shminfo64, or the old five ints); SHM_INFO:
+ * the segments in use and their pages (struct shm_info). */
+static long shm_info(int cmd, void *ubuf, int ipc64)
+{
+    if (cmd == IPC_INFO) {
+        uint32_t limits[9] = { SHMMAX, 1, SHM_SEGMENTS, SHM_SEGMENTS,
+                               SHM_SEGMENTS * (SHMMAX >> PAGE_SHIFT) };
+        if (copy_to_user(ubuf, limits, ipc64 ? sizeof limits : 5 * sizeof *limits) < 0)
+            return -EFAULT;
+        return highest_index();
+    }
+    /* used_ids, shm_tot, shm_rss, shm_swp (pages), swap_attempts, swap_successes */
+    uint32_t info[6] = { 0 };
+    for (int i = 0; i < SHM_SEGMENTS; i++) {
+        struct segment *s = &segments[i];
+        if (!s->used || !s->obj)
+            continue;
+        uint32_t resident = shm_resident(s->obj);
+        info[0]++;
+        info[1] += s->obj->npages;
+        info[2] += resident;
+        info[3] += s->obj->held - resident;
+    }
+    if (copy_to_user(ubuf, info, sizeof info) < 0)
+        return -EFAULT;
+    return highest_index();
+}
+
 long sys_shmctl(int id, int cmd, void *ubuf)
 {
     int ipc64 = cmd & IPC_64;
     cmd &= ~IPC_64;
+    if (cmd == IPC_INFO || cmd == SHM_INFO)
+        return shm_info(cmd, ubuf, ipc64);
+    if (cmd == SHM_STAT || cmd == SHM_STAT_ANY) {
+        /* id is a table index here; the answer is the segment's id. */
+        if (id < 0 || id >= SHM_SEGMENTS || !segments[id].used || !segments[id].obj)
+            return -EINVAL;
+        long err = shm_stat(&segments[id], ubuf, ipc64);
+        return err < 0 ? -EFAULT : id_of(&segments[id]);
+    }
     struct segment *s = find_id(id);
     if (!s)
         return -EINVAL;

@@ -219,10 +219,76 @@ static void test_transfer(const char *path)
     CHECK("semctl IPC_RMID", semctl(sems, 0, IPC_RMID) == 0);
 }
 
+/* Is id among the ids an SHM_STAT (or SEM_STAT) scan of the table finds?
+ * The scan runs to the highest index that SHM_INFO (SEM_INFO) returns, as
+ * ipcs does. */
+static int shm_listed(int id)
+{
+    struct shm_info info;
+    int top = shmctl(0, SHM_INFO, (struct shmid_ds *)&info);
+    struct shmid_ds ds;
+    for (int i = 0; i <= top; i++)
+        if (shmctl(i, SHM_STAT, &ds) == id)
+            return 1;
+    return 0;
+}
+
+static int sem_listed(int id)
+{
+    struct seminfo info;
+    int top = semctl(0, 0, SEM_INFO, &info);
+    struct semid_ds ds;
+    for (int i = 0; i <= top; i++)
+        if (semctl(i, 0, SEM_STAT, &ds) == id)
+            return 1;
+    return 0;
+}
+
+/* What ipcs does: the limits, the totals, and every id by table index. */
+static void test_listing(void)
+{
+    int a = shmget(IPC_PRIVATE, 3 * 4096, IPC_CREAT | 0600);
+    int b = shmget(IPC_PRIVATE, 4096, IPC_CREAT | 0600);
+    int s = semget(IPC_PRIVATE, 5, IPC_CREAT | 0600);
+    CHECK("ipcs: two segments and a set made", a >= 0 && b >= 0 && s >= 0);
+    char *p = shmat(a, 0, 0);
+    CHECK("ipcs: attach", p != (char *)-1);
+    p[0] = p[4096] = 1;                 /* two of its three pages resident */
+
+    struct shminfo limits;
+    CHECK("ipcs: shm IPC_INFO", shmctl(0, IPC_INFO, (struct shmid_ds *)&limits) >= 0 &&
+                                    limits.shmmni > 0 && limits.shmmax >= 4096);
+    struct shm_info info;
+    CHECK("ipcs: SHM_INFO counts ours", shmctl(0, SHM_INFO, (struct shmid_ds *)&info) >= 0 &&
+                                           info.used_ids >= 2 && info.shm_tot >= 4 &&
+                                           info.shm_rss >= 2);
+    CHECK("ipcs: SHM_STAT finds both segments", shm_listed(a) && shm_listed(b));
+    struct shmid_ds ds;
+    errno = 0;
+    CHECK("ipcs: SHM_STAT of a bad index is EINVAL", shmctl(-1, SHM_STAT, &ds) == -1 &&
+                                                         errno == EINVAL);
+    struct seminfo si;
+    CHECK("ipcs: sem IPC_INFO", semctl(0, 0, IPC_INFO, &si) >= 0 && si.semmni > 0 &&
+                                    si.semmsl > 0 && si.semvmx == 32767);
+    CHECK("ipcs: SEM_INFO counts ours", semctl(0, 0, SEM_INFO, &si) >= 0 && si.semusz >= 1 &&
+                                           si.semaem >= 5);
+    CHECK("ipcs: SEM_STAT finds the set", sem_listed(s));
+    errno = 0;
+    struct semid_ds sd;
+    CHECK("ipcs: SEM_STAT of a bad index is EINVAL", semctl(-1, 0, SEM_STAT, &sd) == -1 &&
+                                                         errno == EINVAL);
+
+    shmdt(p);
+    CHECK("ipcs: removed", shmctl(a, IPC_RMID, 0) == 0 && shmctl(b, IPC_RMID, 0) == 0 &&
+                               semctl(s, 0, IPC_RMID) == 0);
+    CHECK("ipcs: gone from the listing", !shm_listed(a) && !shm_listed(b) && !sem_listed(s));
+}
+
 int main(int argc, char **argv)
 {
     (void)argc;
     test_semaphores();
     test_transfer(argv[0]);
+    test_listing();
     return check_done("sysv");
 }

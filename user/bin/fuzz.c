@@ -43,6 +43,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/sem.h>
 #include <sys/shm.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -942,11 +943,28 @@ static int clean_dir(const char *dir, int depth)
     return left;
 }
 
+/* Removes the System V objects the workers made (they outlive processes). */
 static void remove_segments(void)
 {
     uint32_t n = ctl->nshm < 256 ? ctl->nshm : 256;
     for (uint32_t i = 0; i < n; i++)
         shmctl(ctl->shm_ids[i], IPC_RMID, 0);
+    /* And whatever the ring above lost, semaphore sets too: every id the
+     * tables hold, by index, as ipcs lists them. */
+    static struct shmid64_ds ds;
+    static char sem_ds[128];
+    int top = shmctl(0, SHM_INFO | IPC_64, &ds);
+    for (int i = 0; i <= top; i++) {
+        int id = shmctl(i, SHM_STAT | IPC_64, &ds);
+        if (id >= 0)
+            shmctl(id, IPC_RMID, 0);
+    }
+    top = semctl(0, 0, SEM_INFO, (unsigned long)sem_ds);
+    for (int i = 0; i <= top; i++) {
+        int id = semctl(i, 0, SEM_STAT | IPC_64, (unsigned long)sem_ds);
+        if (id >= 0)
+            semctl(id, 0, IPC_RMID, 0);
+    }
 }
 
 /* The kernel keeps the inodes of /proc/<pid> of each process slot once

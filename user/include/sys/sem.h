@@ -15,6 +15,8 @@
 #define GETZCNT 15
 #define SETVAL  16
 #define SETALL  17
+#define SEM_STAT 18             /* semctl(index, 0, SEM_STAT, buf): the id at a table index */
+#define SEM_INFO 19             /* the highest index in use */
 
 struct sembuf {
     unsigned short sem_num;

@@ -9,6 +9,8 @@
 
 #define SHM_RDONLY 010000
 #define SHM_RND    020000
+#define SHM_STAT   13           /* shmctl(index, SHM_STAT, buf): the id at a table index */
+#define SHM_INFO   14           /* the highest index in use */
 
 struct ipc64_perm {
     key_t key;

@@ -10,7 +10,11 @@
  *   4      0x23      user data            (base 0, limit 4 GiB, DPL 3)
  *   5      0x28      the TSS
  *   6-8    0x33...   the running process's TLS segments (kernel/x86/tls.c),
- *                    rewritten at every context switch */
+ *                    rewritten at a context switch when they differ
+ *
+ * What the kernel keeps in its segment registers, and why, is explained at
+ * the top of kernel/x86/trap_entry.asm: %cs and %ss are the kernel's own,
+ * %ds and %es the flat user data segment, %fs and %gs the program's. */
 #include "kernel/x86/gdt.h"
 #include "kernel/string.h"
 #include "kernel/x86/tls.h"
@@ -59,14 +63,17 @@ void gdt_init(void)
         "ljmp %1, $1f\n"
         "1:\n"
         "movw %w2, %%ax\n"
-        "movw %%ax, %%ds\n"
-        "movw %%ax, %%es\n"
-        "movw %%ax, %%fs\n"
-        "movw %%ax, %%gs\n"
         "movw %%ax, %%ss\n"
         "movw %w3, %%ax\n"
+        "movw %%ax, %%ds\n"            /* flat, and what the trap entry */
+        "movw %%ax, %%es\n"            /* expects (trap_entry.asm) */
+        "xorl %%eax, %%eax\n"
+        "movw %%ax, %%fs\n"            /* unused by the kernel: null */
+        "movw %%ax, %%gs\n"
+        "movw %w4, %%ax\n"
         "ltr %%ax\n"
-        : : "m"(gdtr), "i"(SEG_KCODE), "i"(SEG_KDATA), "i"(SEG_TSS) : "eax", "memory");
+        : : "m"(gdtr), "i"(SEG_KCODE), "i"(SEG_KDATA), "i"(SEG_UDATA), "i"(SEG_TSS)
+        : "eax", "memory");
 }
 
 void tss_set_kernel_stack(uint32_t esp0)
@@ -75,11 +82,19 @@ void tss_set_kernel_stack(uint32_t esp0)
 }
 
 /* Copies the TLS descriptors of the process about to run into GDT entries
- * 6-8. A segment register keeps the descriptor it loaded until it is
- * loaded again, so the new entries take effect when trap_return pops the
- * process's %ds, %es, %fs and %gs on its way back to user mode. */
+ * 6-8, if they are not there already. A segment register keeps the
+ * descriptor it loaded until it is loaded again, and the kernel leaves the
+ * last program's %fs and %gs loaded (trap_entry.asm): after new entries
+ * they would still reach the old descriptors. So they are made null here,
+ * and trap_return, finding the frame's selector different from the
+ * register, loads it from the new entries. (%ds and %es hold SEG_UDATA in
+ * the kernel, whose descriptor never changes.) */
 void gdt_load_tls(const struct tls_state *t)
 {
+    if (memcmp(&gdt[GDT_ENTRY_TLS_MIN], t->desc, sizeof t->desc) == 0)
+        return;                         /* the same descriptors (a fork child) */
     for (int i = 0; i < GDT_ENTRY_TLS_ENTRIES; i++)
         gdt[GDT_ENTRY_TLS_MIN + i] = t->desc[i];
+    __asm__ volatile("movw %w0, %%fs\n"
+                     "movw %w0, %%gs" : : "r"(0));
 }

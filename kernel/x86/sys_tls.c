@@ -14,7 +14,7 @@
 
 /* Replaces, in the current process's saved user registers, a data segment
  * selector whose descriptor has gone (its TLS entry was just emptied) by
- * the null selector, as Linux does: otherwise trap_return's `pop` of that
+ * the null selector, as Linux does: otherwise trap_return's load of that
  * register would fault in the kernel. The process sees a null %gs, and its
  * next access through it is its own general-protection fault. */
 static void fix_user_segments(struct trapframe *tf, const struct tls_state *t)

@@ -19,6 +19,13 @@ struct idt_gate {
     uint16_t offset_hi;
 } __attribute__((packed));
 
+/* trap_entry.asm reaches these fields by offset. */
+_Static_assert(__builtin_offsetof(struct trapframe, gs) == 0 &&
+               __builtin_offsetof(struct trapframe, fs) == 4 &&
+               __builtin_offsetof(struct trapframe, es) == 8 &&
+               __builtin_offsetof(struct trapframe, ds) == 12 &&
+               __builtin_offsetof(struct trapframe, cs) == 60, "trap_entry.asm's TF_*");
+
 static struct idt_gate idt[256];
 extern const uint32_t trap_stubs[49];
 

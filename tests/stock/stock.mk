@@ -11,7 +11,7 @@
 # build/initrd.cpio, which the stock tests boot; the plain initrd stays small
 # for the tests that squeeze RAM with mem=. build/initrd-dyn.cpio holds only
 # ld.so, libc and two dynamic programs, for running them with little RAM.
-STOCK_PROGS := hello fork spawn fpstress printf malloc auxv libc musl_start tls sigfault sighandler sigproc sigforge sigtty \
+STOCK_PROGS := hello fork spawn fpstress printf malloc auxv libc musl_start tls segregs sigfault sighandler sigproc sigforge sigtty \
                clocks maps files poll ids rlimits rusage cloexec \
                mmap madvise mem_edges sysv tmpfs_files tmpfs_map pipes tmpfs_limits \
                dynfail

@@ -94,7 +94,8 @@ void proc_kill_current(int sig) __attribute__((noreturn));
 struct fdtable *proc_files(void);
 
 /* Trap-return hook: acts on pending signals (kernel/signal.c), and gives
- * up the CPU if its time slice is over. */
+ * up the CPU if its time slice is over. trap_dispatch calls it only when
+ * there is something to do (need_resched, signal_deliver_due). */
 void proc_before_user_return(struct trapframe *tf);
 
 /* System calls (Linux i386 numbers in kernel/syscall.c). */

@@ -38,19 +38,6 @@ void rusage_switch(struct proc *prev, struct proc *next)
         next->usage.sys_since = now;    /* back inside its system call */
 }
 
-void rusage_syscall_enter(void)
-{
-    current->usage.sys_since = rdtsc();
-}
-
-void rusage_syscall_leave(void)
-{
-    struct proc_usage *u = &current->usage;
-    if (u->sys_since)
-        u->sys_cycles += rdtsc() - u->sys_since;
-    u->sys_since = 0;
-}
-
 /* Cycles of u: total (which 0), system (1), user (2); a running process's
  * current interval included. */
 static uint64_t cycles(const struct proc_usage *u, int running, int which)

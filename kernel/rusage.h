@@ -6,6 +6,7 @@
 #define KERNEL_RUSAGE_H
 
 #include <stdint.h>
+#include "kernel/x86/x86.h"
 
 struct proc;
 
@@ -28,9 +29,19 @@ void rusage_count_fault(int major);
 /* schedule(): prev gives the CPU to next (the TSC is read once). */
 void rusage_switch(struct proc *prev, struct proc *next);
 
-/* syscall_dispatch: the current process enters / leaves a system call. */
-void rusage_syscall_enter(void);
-void rusage_syscall_leave(void);
+/* syscall_dispatch: the current process (its usage u) enters / leaves a
+ * system call. Inline: they run on every call. */
+static inline void rusage_syscall_enter(struct proc_usage *u)
+{
+    u->sys_since = rdtsc();
+}
+
+static inline void rusage_syscall_leave(struct proc_usage *u)
+{
+    if (u->sys_since)
+        u->sys_cycles += rdtsc() - u->sys_since;
+    u->sys_since = 0;
+}
 
 /* CPU time of p so far in nanoseconds: user + system (which = 0), system
  * only (1), or user only (2); its running interval is included. */

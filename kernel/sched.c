@@ -18,7 +18,7 @@
 
 void sched_switch(uint32_t *save_esp, uint32_t new_esp);
 
-static volatile int need_resched;
+volatile int need_resched;
 static uint32_t slice_start;
 
 /* The next runnable process after current in table order, or NULL. */

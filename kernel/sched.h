@@ -19,6 +19,10 @@ void wakeup(void *chan);
  * one runs again (interrupts off). */
 void schedule(void);
 
+/* Set when the running process's time slice is over; the return to user
+ * mode (kernel/x86/trap.c) then calls proc_before_user_return. */
+extern volatile int need_resched;
+
 /* Timer tick: wakes nanosleepers, ends time slices. */
 void sched_tick(void);
 

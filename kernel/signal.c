@@ -142,12 +142,11 @@ static struct ksiginfo pending_info(const struct sigstate *s, int sig)
 static int next_signal(const struct sigstate *s)
 {
     uint64_t ready = s->pending & ~s->blocked;
+    if (!ready)
+        return 0;                       /* the common case, on every return */
     if (ready & SYNCHRONOUS)
         ready &= SYNCHRONOUS;
-    for (int sig = 1; sig <= NSIG; sig++)
-        if (ready & SIGBIT(sig))
-            return sig;
-    return 0;
+    return __builtin_ctzll(ready) + 1;  /* the lowest bit set is SIGBIT(sig) */
 }
 
 /* What the interrupted system call returns, now that a handler (ka) or no

@@ -9,6 +9,7 @@
 #define KERNEL_SIGNAL_H
 
 #include <stdint.h>
+#include "kernel/errno.h"
 
 struct proc;
 struct trapframe;
@@ -141,11 +142,26 @@ void signal_force(int sig, int code, uint32_t addr, uint32_t trapno, uint32_t er
  * process (one that is pending, unblocked, or a kill)? */
 int signal_pending(void);
 
-/* Called on every return to user mode with the trapframe that will be
+/* Called on a return to user mode with the trapframe that will be
  * restored: acts on the pending unblocked signals (ends the process, or
  * builds handler frames), and restarts or fails an interrupted system
  * call as its -ERESTART* result asks. */
 void signal_deliver(struct trapframe *tf);
+
+/* Has signal_deliver anything to do for a process with state s (killed:
+ * its struct proc's field) on its way back from a trap, which was a
+ * system call with result `result` when `syscall`? A kill, a pending
+ * unblocked signal, a sigsuspend mask to put back, or a result of
+ * -ERESTART* (-516 to -512) to restart or make -EINTR. When none of these
+ * holds signal_deliver changes nothing, so the trap return, which tests
+ * this inline every time, need not call it. */
+static inline int signal_deliver_due(int killed, const struct sigstate *s, int syscall,
+                                     uint32_t result)
+{
+    return killed || (s->pending & ~s->blocked) != 0 || s->restore_mask ||
+           (syscall && result - (uint32_t)-ERESTART_RESTARTBLOCK <=
+                           (uint32_t)(ERESTART_RESTARTBLOCK - ERESTARTSYS));
+}
 
 /* The wait status of a process that sig's default action ends: the
  * signal number, plus 0x80 ("core dumped", though no file is written)

@@ -211,7 +211,7 @@ void syscall_dispatch(struct trapframe *tf)
     long result;
     syscall_count++;
     current->sig.syscall_nr = (int)n;   /* for restarting it after a signal */
-    rusage_syscall_enter();
+    rusage_syscall_enter(&current->usage);
     if (n < NSYSCALLS && table[n].fn) {
         result = table[n].fn(tf->ebx, tf->ecx, tf->edx, tf->esi, tf->edi, tf->ebp);
         trace(TRACE_SYSCALL, "pid %d %s(0x%x, 0x%x, 0x%x) = %d", current->pid, table[n].name,
@@ -221,5 +221,5 @@ void syscall_dispatch(struct trapframe *tf)
         trace(TRACE_SYSCALL, "pid %d unknown system call %u = -ENOSYS", current->pid, n);
     }
     tf->eax = (uint32_t)result;
-    rusage_syscall_leave();
+    rusage_syscall_leave(&current->usage);
 }

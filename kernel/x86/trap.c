@@ -7,6 +7,7 @@
 #include "kernel/power.h"
 #include "kernel/printk.h"
 #include "kernel/proc.h"
+#include "kernel/sched.h"
 #include "kernel/syscall.h"
 #include "kernel/x86/trap_signal.h"
 #include "kernel/x86/x86.h"
@@ -94,6 +95,15 @@ void trap_kernel_fatal(const struct trapframe *tf, const char *why)
     power_off(POWER_PANIC_STATUS);
 }
 
+/* Has the return to user mode with tf anything to do besides restoring
+ * the registers: a signal to act on, or another process to run? Tested on
+ * every return from user mode, inline: almost always nothing is due. */
+static inline int user_return_work(const struct trapframe *tf)
+{
+    return need_resched || signal_deliver_due(current->killed, &current->sig,
+                                              tf->trapno == T_SYSCALL, tf->eax);
+}
+
 void trap_dispatch(struct trapframe *tf)
 {
     if (tf->trapno == T_PAGE_FAULT) {
@@ -107,6 +117,6 @@ void trap_dispatch(struct trapframe *tf)
     } else {
         trap_kernel_fatal(tf, 0);       /* an exception in the kernel is a bug */
     }
-    if (trap_from_user(tf))
+    if (trap_from_user(tf) && user_return_work(tf))
         proc_before_user_return(tf);
 }

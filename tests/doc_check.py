@@ -339,6 +339,9 @@ def check_programs(doc):
 MMU_INSN_C = re.compile(r"%%cr[23]\b|\binvlpg\b", re.I)          # in inline assembly
 MMU_INSN_ASM = re.compile(r"\bcr[23]\s*,|,\s*cr[23]\b|\binvlpg\b", re.I)
 MMU_FILE = "kernel/x86/mmu.c"
+SEG_C = re.compile(r"%%[defg]s\b|%[fg]s:")                          # in inline assembly
+SEG_ASM = re.compile(r"\b[defg]s\b", re.I)
+SEG_FILES = ("kernel/x86/gdt.c", "kernel/x86/trap_entry.asm")
 
 
 def code_lines(path):
@@ -353,12 +356,16 @@ def code_lines(path):
 def check_layering(doc):
     why = []
     for path in source_files("kernel", "mm"):
-        if path == MMU_FILE:
-            continue
         for n, line in enumerate(code_lines(path), 1):
             insn = MMU_INSN_ASM if path.endswith(".asm") else MMU_INSN_C
-            if insn.search(line):
+            if path != MMU_FILE and insn.search(line):
                 why.append(f"{path}:{n} uses CR2/CR3/invlpg (only {MMU_FILE} may)")
+            seg = SEG_ASM if path.endswith(".asm") else SEG_C
+            if path not in SEG_FILES and seg.search(line):
+                why.append(f"{path}:{n} uses %ds/%es/%fs/%gs (only {' and '.join(SEG_FILES)} may)")
+    kcflags = re.search(r"^KCFLAGS\s*:=((?:.*\\\n)*.*)$", read("Makefile"), re.M)
+    if not kcflags or "-fno-stack-protector" not in kcflags.group(1):
+        why.append("Makefile: KCFLAGS lacks -fno-stack-protector (its canary would be at %gs:0x14)")
     for path in source_files("mm"):
         for m in re.finditer(r'#include\s+"(kernel/dev/[\w/.]+)"', read(path)):
             if m.group(1) != "kernel/dev/block.h":

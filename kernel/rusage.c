@@ -13,14 +13,6 @@
 #include "mm/mm.h"
 #include "mm/uaccess.h"
 
-void rusage_count_fault(int major)
-{
-    if (major)
-        current->usage.majflt++;
-    else
-        current->usage.minflt++;
-}
-
 void rusage_switch(struct proc *prev, struct proc *next)
 {
     uint64_t now = rdtsc();

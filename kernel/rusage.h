@@ -22,9 +22,15 @@ struct proc_usage {
                                    in user mode */
 };
 
-/* The fault path: one resolved fault of the current process; major when
- * it read the page from swap. */
-void rusage_count_fault(int major);
+/* The fault path: one resolved fault of the current process (its usage
+ * u); major when it read the page from swap. */
+static inline void rusage_count_fault(struct proc_usage *u, int major)
+{
+    if (major)
+        u->majflt++;
+    else
+        u->minflt++;
+}
 
 /* schedule(): prev gives the CPU to next (the TSC is read once). */
 void rusage_switch(struct proc *prev, struct proc *next);

@@ -99,8 +99,11 @@ static void fault_kernel_bug(struct trapframe *tf, uint32_t addr)
 }
 
 /* The region holding addr, growing the stack down to it when addr is just
- * below the stack (within STACK_MAX of the top and STACK_SLACK of esp). */
-static struct vma *find_or_grow(struct mm *mm, uint32_t addr, uint32_t esp)
+ * below the stack (within STACK_MAX of the top and STACK_SLACK of esp).
+ * Inlined into fault_user, as fault_fill is: every fault runs them, and a
+ * call and return are not free (under QEMU's TCG, a return is a lookup). */
+static inline __attribute__((always_inline)) struct vma *
+find_or_grow(struct mm *mm, uint32_t addr, uint32_t esp)
 {
     struct vma *v = vma_find(mm, addr);
     if (v)
@@ -165,8 +168,8 @@ static enum decision fault_shared(struct mm *mm, struct vma *v, uint32_t page, p
  * after which the cache frame is zero) maps that frame itself: read-only,
  * copy-on-write if the region is writable; so every process running a
  * program shares its text, and a shared file mapping shares the cache. */
-static enum decision fault_fill(struct mm *mm, struct vma *v, uint32_t page, pte_t *pte,
-                                int write)
+static inline __attribute__((always_inline)) enum decision
+fault_fill(struct mm *mm, struct vma *v, uint32_t page, pte_t *pte, int write)
 {
     if (v->shm)
         return fault_shared(mm, v, page, pte);
@@ -421,7 +424,7 @@ void fault_handle(struct trapframe *tf)
         uint32_t swap_ins = fault_stats.swap_in;
         d = fault_user(mm, addr, tf->err, esp, &how);
         if (d == FAULT_DONE)            /* getrusage: major if it read swap */
-            rusage_count_fault(fault_stats.swap_in != swap_ins);
+            rusage_count_fault(&current->usage, fault_stats.swap_in != swap_ins);
     }
     trace(TRACE_FAULT, "pid %d addr %p %s %s %s eip %p -> %s (%s)", current->pid,
           (void *)addr, from_user ? "user" : "kernel", access_kind(tf->err), cause(tf->err),

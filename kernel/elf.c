@@ -40,7 +40,7 @@
  * |                       | p_offset + p_filesz <= size, no overflow        | ENOEXEC | Linux maps it, and a touch of a page past  |
  * |                       |                                                 |         | the file's end is SIGBUS; here refused     |
  * |                       | p_memsz == 0: skipped (nothing to map)          |         | after the checks above                     |
- * | PT_LOAD count         | at most ELF_MAX_SEGMENTS (8) non-empty ones     | ENOEXEC | ours; stock binaries have 2 to 4           |
+ * | PT_LOAD count         | any (up to e_phnum), as Linux                   |         | stock binaries have 2 to 4                 |
  * | no PT_LOAD at all     | allowed, as Linux: nothing is mapped at the     |         | the program is killed by SIGSEGV on its    |
  * |                       |   entry; the heap starts at USER_BASE           |         | first instruction                          |
  * | overlapping PT_LOADs  | allowed, as Linux: a later segment replaces an  |         | Linux maps each one MAP_FIXED, in order    |
@@ -156,7 +156,8 @@ static int load_check(const Elf32_Phdr *ph, uint32_t size)
 }
 
 /* The "each PT_LOAD" rows for every segment, in program-header order;
- * keeps the non-empty ones in out->segs. Returns 0 or the error. */
+ * keeps the non-empty ones in out->segs (room for e_phnum of them).
+ * Returns 0 or the error. */
 static int loads_collect(const uint8_t *file, uint32_t size, const Elf32_Ehdr *eh,
                          struct elf_image *out)
 {
@@ -169,8 +170,6 @@ static int loads_collect(const uint8_t *file, uint32_t size, const Elf32_Ehdr *e
             return err;
         if (ph.p_memsz == 0)
             continue;
-        if (out->nsegs == ELF_MAX_SEGMENTS)
-            return -ENOEXEC;
         struct elf_segment *s = &out->segs[out->nsegs++];
         s->vaddr = ph.p_vaddr;
         s->memsz = ph.p_memsz;

@@ -94,7 +94,8 @@ typedef struct {
  * Debian sets it), so page 0 and its neighbours stay unmapped. A segment
  * below gives -EPERM, as it does on Linux. */
 #define ELF_MIN_ADDR 0x00010000u
-#define ELF_MAX_SEGMENTS 8      /* PT_LOADs of one image */
+#define ELF_MAX_SEGMENTS ELF_MAX_PHNUM   /* PT_LOADs of one image: any
+                                           number of them, as Linux */
 
 /* One PT_LOAD: memory [vaddr, vaddr + memsz) whose first filesz bytes come
  * from the file at offset, the rest zero. vaddr and offset are congruent

@@ -11,7 +11,9 @@ child, does not pass for the case ending well):
 by changing one thing. Linux's error for each is in t_exec.c.
   good            - nothing (status 7)
   low             - the whole program linked at 0x10000 (status 7)
-  manyphdrs       - 128 program headers, the table at 0x1000 (status 7)
+  manyphdrs       - 128 program headers, the table at 0x1000: the two
+                    PT_LOADs, then 126 more of one page of bss each
+                    from 0x0804A000 up (status 7)
   truncated       - the first 64 bytes (the program headers are cut off)
   hugephnum       - e_phnum 65535
   kernelseg       - the data segment moved into the kernel half (0xC0001200)
@@ -61,7 +63,7 @@ def phdrs(text=TEXT, data=DATA):
 def build(text=TEXT, data=DATA, changes=(), entry=None, phnum=None, phoff=PHOFF, size=None,
           interp=None):
     """The program linked at text and data, with changes (index, field,
-    value) to its program headers and e_entry, e_phnum, e_phoff and the
+    value) to its program headers (an index past them adds PT_NULLs) and e_entry, e_phnum, e_phoff and the
     file size changed if given; interp: a path for a PT_INTERP in the spare
     header."""
     ph = [list(p) for p in phdrs(text, data)]
@@ -69,6 +71,8 @@ def build(text=TEXT, data=DATA, changes=(), entry=None, phnum=None, phoff=PHOFF,
         name = interp.encode() + b"\0"
         ph[2] = [PT_INTERP, INTERP_OFF, 0, 0, len(name), len(name), PF_R, 1]
     for i, field, value in changes:
+        while len(ph) <= i:
+            ph.append([PT_NULL] + [0] * 7)
         ph[i][FIELDS.index(field)] = value
     size = size or DATA_OFF + 16
     entry = text + ENTRY_OFF if entry is None else entry
@@ -104,7 +108,11 @@ BROKEN = {
 }
 write("good", build())
 write("low", build(text=0x10000, data=0x11200))
-write("manyphdrs", build(phnum=128, phoff=0x1000, size=0x2000))
+bss_pages = [(3 + i, f, v) for i in range(125)
+             for f, v in zip(FIELDS, [PT_LOAD, 0, 0x0804A000 + 0x1000 * i, 0, 0, 0x1000, PF_R | PF_W, 0x1000])]
+write("manyphdrs", build(phnum=128, phoff=0x1000, size=0x2000,
+                         changes=[(2, "type", PT_LOAD), (2, "vaddr", 0x0804A000 + 0x1000 * 125),
+                                  (2, "memsz", 0x1000), (2, "flags", PF_R | PF_W)] + bss_pages))
 write("truncated", build()[:64])
 write("hugephnum", build(phnum=0xFFFF))
 for name, args in BROKEN.items():

@@ -26,6 +26,7 @@
 static uint16_t *counts;        /* PTEs per slot, or SLOT_RESERVED */
 static struct page **cache;     /* the frame cached for each slot */
 static uint32_t nslots, nusable, nfree;
+static uint32_t ncached;                /* frames in the swap cache */
 
 /* Clusters: cluster c holds slots [c * CLUSTER, (c + 1) * CLUSTER). */
 static uint8_t *cfree;          /* free slots of each cluster */
@@ -202,6 +203,7 @@ void swap_cache_add(uint32_t slot, struct page *pg)
     if (slot_is_free(slot))
         slot_changed(slot, -1);
     cache[slot] = pg;
+    ncached++;
     pg->flags |= PG_SWAPCACHE;
     pg->index = slot;
     page_get(pg);
@@ -219,6 +221,7 @@ void swap_cache_remove(struct page *pg)
     if (!(pg->flags & PG_SWAPCACHE) || cache[slot] != pg)
         panic("swap_cache_remove: frame %p is not in the swap cache", (void *)page_to_phys(pg));
     cache[slot] = 0;
+    ncached--;
     pg->flags &= ~(PG_SWAPCACHE | PG_SWAPBAD | PG_READAHEAD);
     if (counts[slot] == 0)
         slot_changed(slot, +1);
@@ -229,6 +232,11 @@ void swap_cache_trim(struct page *pg)
 {
     if (counts[pg->index] == 0 && !(pg->flags & PG_LOCKED) && !pg->mapcount)
         swap_cache_remove(pg);
+}
+
+uint32_t swap_cache_count(void)
+{
+    return ncached;
 }
 
 uint32_t swap_slots_total(void)

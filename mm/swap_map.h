@@ -46,6 +46,9 @@ void swap_cache_remove(struct page *pg);
  * PTE maps pg (a clean page kept in the cache while mapped read-only),
  * drops pg from the cache: the slot becomes free. */
 void swap_cache_trim(struct page *pg);
+/* Frames in the swap cache: each also holds its slot (/proc/meminfo's
+ * SwapCached). */
+uint32_t swap_cache_count(void);
 
 uint32_t swap_slots_total(void);        /* usable slots */
 uint32_t swap_slots_free(void);

@@ -196,7 +196,7 @@ def fuzz_test(name, args, mem="", swap_mb=0, timeout=180):
                 disks=[Disk(1, size=swap_mb << 20, mkswap=True)] if swap_mb else [],
                 must=[rf"^fuzz: seed {seed} calls \d+ .* children-left 0 files-left 0 alive yes result PASS$",
                       r"^fuzz: memory free\+cached (\d+) kB before, \1 kB after; "
-                      r"swap free (\d+) kB before, \2 kB after$",
+                      r"swap free\+cached (\d+) kB before, \2 kB after$",
                       r"^init exited with status 0$"],
                 must_not=[r"^kernel panic", r"^kernel exception"])
 

@@ -18,6 +18,7 @@
 #include "mm/mlock.h"
 #include "mm/mm.h"
 #include "mm/pgtable.h"
+#include "mm/swap_map.h"
 #include "mm/pte.h"
 #include "mm/swap.h"
 #include "mm/swap_readahead.h"
@@ -84,6 +85,9 @@ void procfs_show_meminfo(struct seqbuf *s)
     meminfo_line(s, "Mlocked:", locked);
     meminfo_line(s, "SwapTotal:", swap_total);
     meminfo_line(s, "SwapFree:", swap_free);
+    /* Pages in RAM that also keep their copy in swap (read back clean, or
+     * being written): each holds a slot that SwapFree does not count. */
+    meminfo_line(s, "SwapCached:", swap_cache_count());
     meminfo_line(s, "Mapped:", mapped_file_pages());
     /* Resident pages of tmpfs files, shared anonymous memory and System V
      * segments: the frames their objects hold (mm/shmem.c). */

@@ -772,13 +772,17 @@ static void parse_args(int argc, char **argv)
 static void memory_now(unsigned long *mem, unsigned long *swap)
 {
     static char text[1024];
-    unsigned long free_kb = 0, cached = 0, swapfree = 0;
+    unsigned long free_kb = 0, cached = 0, swapfree = 0, swapcached = 0;
     procfile_read("/proc/meminfo", text, sizeof text);
     procfile_value(text, "MemFree:", &free_kb);
     procfile_value(text, "Cached:", &cached);
     procfile_value(text, "SwapFree:", &swapfree);
+    procfile_value(text, "SwapCached:", &swapcached);
+    /* A page of the fuzzer's own that went to swap and was read back
+     * (touch_own_pages) keeps its slot while it stays clean: that slot is
+     * not lost, and SwapCached counts it. */
     *mem = free_kb + cached;
-    *swap = swapfree;
+    *swap = swapfree + swapcached;
 }
 
 static void collect(struct running *w, int slot, int status)
@@ -1077,7 +1081,7 @@ int main(int argc, char **argv)
     memory_now(&mem1, &swap1);
     int pass = alive && !left && !files_left && mem1 == mem0 && swap1 == swap0;
 
-    printf("fuzz: memory free+cached %lu kB before, %lu kB after; swap free %lu kB before, "
+    printf("fuzz: memory free+cached %lu kB before, %lu kB after; swap free+cached %lu kB before, "
            "%lu kB after\n", mem0, mem1, swap0, swap1);
     printf("fuzz: seed %u calls %u workers %u batches %u killed %u watchdog %u ok %u", seed,
            made, nworkers, batches, signalled, watchdog_kills, ok_sum);

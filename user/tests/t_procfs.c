@@ -50,7 +50,8 @@ static void meminfo_format(void)
 {
     static const char *const names[] = { "MemTotal:", "MemFree:", "MemAvailable:",
                                          "Cached:", "Unevictable:", "Mlocked:",
-                                         "SwapTotal:", "SwapFree:", "Mapped:", "Shmem:" };
+                                         "SwapTotal:", "SwapFree:", "SwapCached:", "Mapped:",
+                                         "Shmem:", "PageTables:" };
     read_text("/proc/meminfo");
     const char *line = text;
     for (unsigned i = 0; i < sizeof names / sizeof names[0]; i++) {
@@ -62,6 +63,7 @@ static void meminfo_format(void)
     }
     CHECK(value("MemFree:") <= value("MemTotal:"));
     CHECK(value("MemTotal:") > 1024);
+    CHECK(value("PageTables:") > 0);                /* ours, at least */
     CHECK(value("Mapped:") > 0 && value("Mapped:") <= value("Cached:"));   /* our own text */
 }
 

@@ -4,10 +4,10 @@
  *
  *   index  selector  what
  *   0      0x00      null
- *   1      0x08      kernel code          (base 0, limit 4 GiB, DPL 0)
- *   2      0x10      kernel data          (base 0, limit 4 GiB, DPL 0)
+ *   1      0x08      kernel code          (base 0, limit 4 GiB, DPL 0)  %cs
+ *   2      0x10      kernel data          (base 0, limit 4 GiB, DPL 0)  %ss
  *   3      0x1B      user code            (base 0, limit 4 GiB, DPL 3)
- *   4      0x23      user data            (base 0, limit 4 GiB, DPL 3)
+ *   4      0x23      user data            (base 0, limit 4 GiB, DPL 3)  %ds, %es too
  *   5      0x28      the TSS
  *   6-8    0x33...   the running process's TLS segments (kernel/x86/tls.c),
  *                    rewritten at a context switch when they differ

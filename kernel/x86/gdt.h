@@ -5,7 +5,7 @@
 #include <stdint.h>
 
 #define SEG_KCODE 0x08
-#define SEG_KDATA 0x10
+#define SEG_KDATA 0x10                  /* the kernel's %ss only (trap_entry.asm) */
 #define SEG_UCODE (0x18 | 3)
 #define SEG_UDATA (0x20 | 3)
 #define SEG_TSS 0x28

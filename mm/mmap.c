@@ -49,16 +49,20 @@ uint32_t mmap_find_room(struct mm *mm, uint32_t hint, uint32_t len)
     uint32_t low = heap_end(mm);
     if (hint && !(hint & ~PAGE_MASK) && room_at(mm, hint, len, low))
         return hint;
-    /* Top-down: try just below each region, from the highest gap down. */
-    uint32_t top = STACK_RESERVED;
-    for (;;) {
-        if (top < low + len)
-            return 0;
-        uint32_t start = top - len;
-        struct vma *clash = vma_find_above(mm, start);
-        if (!clash || clash->start >= top)
-            return start;
-        top = clash->start;             /* below the region in the way */
+    /* Top-down: the highest gap between low and STACK_RESERVED that holds
+     * len, placed at the gap's top. One pass over the sorted list, gaps
+     * in rising order, the last that fits wins: asking the list again
+     * below each region in the way cost O(regions^2) a call, and a
+     * program with thousands of regions waited minutes for one mmap. */
+    uint32_t best = 0, floor = low;
+    for (struct vma *v = mm->vmas;; v = v->next) {
+        uint32_t gap_end = v && v->start < STACK_RESERVED ? v->start : STACK_RESERVED;
+        if (gap_end > floor && gap_end - floor >= len)
+            best = gap_end - len;
+        if (!v || v->start >= STACK_RESERVED)
+            return best;
+        if (v->end > floor)
+            floor = v->end;
     }
 }
 

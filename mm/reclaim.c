@@ -36,6 +36,7 @@
 #include "mm/shmem.h"
 #include "mm/swap.h"
 #include "mm/swap_map.h"
+#include "mm/vma.h"
 
 struct reclaim_stats reclaim_stats;
 static uint32_t hand;
@@ -289,12 +290,19 @@ uint32_t reclaim_pages(uint32_t want)
     return freed;
 }
 
-/* Resident plus swapped pages of mm. */
+/* What mm costs, in pages: resident plus swapped pages, as Linux counts,
+ * and the kernel memory it holds: its page tables, and its regions' records
+ * (a process mapping thousands of one-page regions has nothing resident
+ * yet holds the kernel heap; it is the one to kill). */
 static uint32_t footprint(struct mm *mm)
 {
-    uint32_t rss = 0, swapped = 0;
+    uint32_t rss = 0, swapped = 0, tables = 0, regions = 0;
     mm_count_pages(mm, &rss, &swapped);
-    return rss + swapped;
+    for (uint32_t i = 0; i < KERNEL_PDX; i++)
+        tables += (mm->pgdir[i] & PTE_PRESENT) != 0;
+    for (struct vma *v = mm->vmas; v; v = v->next)
+        regions++;
+    return rss + swapped + tables + regions * (uint32_t)sizeof(struct vma) / PAGE_SIZE;
 }
 
 /* Chooses the process using the most memory and kills it. Returns 0 if

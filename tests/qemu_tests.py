@@ -433,9 +433,9 @@ TESTS = [
     # were; `make fuzz` runs long ones.
     # Running out of descriptors and tmpfs space in 4 MiB with 1 MiB of swap,
     # and of process slots (user/tests/t_exhaust.c).
-    Test("exhaust-4M-tiny-swap", "quiet mem=4M init=/tests/t_exhaust -- descriptors tmpfs_full", 0,
+    Test("exhaust-4M-tiny-swap", "quiet mem=4M init=/tests/t_exhaust -- descriptors tmpfs_full regions", 0,
          timeout=300, disks=[Disk(1, size=1 << 20, mkswap=True)],
-         must=[r"^t_exhaust: 2 passed, 0 failed$", r"^init exited with status 0$"],
+         must=[r"^t_exhaust: 3 passed, 0 failed$", r"^init exited with status 0$"],
          must_not=[r"^FAIL ", r"^kernel panic", r"^kernel exception"]),
     # Page tables run memory out (they never go to swap): with room in swap
     # the toucher once thrashed forever, its code and data taking turns in

@@ -3,8 +3,9 @@
  * nor leaks: descriptors (EMFILE), process slots and kernel stacks (fork:
  * EAGAIN or ENOMEM), page-table frames and memory and swap (the process
  * touching the page is killed: "out of memory"), tmpfs space (ENOSPC, or
- * the writer killed). Meant to run with mem=4M and a tiny swap disk.
- * Each case counts free memory and free swap before and after (after one
+ * the writer killed), the kernel heap through thousands of regions (mmap
+ * fails with ENOMEM, or the mapper, the biggest user, is killed). Meant
+ * to run with mem=4M and a tiny swap disk. Each case counts free memory and free swap before and after (after one
  * warm-up round, so the kernel's caches of first use are counted out) and
  * wants them back exactly. With arguments, runs only the cases named. */
 #include "t_common.h"
@@ -186,6 +187,37 @@ static void memory_and_swap(void)
     }
 }
 
+/* Maps one page at a time, alternating protections so that no two
+ * regions merge, until mmap fails: each region is a record in the kernel
+ * heap, and the heap runs out before the address space does. Exits 0 if
+ * the failure was ENOMEM. */
+static void map_regions(void)
+{
+    uint32_t n = 0;
+    for (;; n++) {
+        int prot = n % 2 ? PROT_READ : PROT_READ | PROT_WRITE;
+        void *p = mmap(0, PAGE, prot, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        if (p == MAP_FAILED) {
+            printf("  %u regions, then errno %d\n", n, errno);
+            fflush(stdout);
+            _exit(errno == ENOMEM ? 0 : 4);
+        }
+    }
+}
+
+static void regions(void)
+{
+    for (int round = 0; round < 2; round++) {
+        unsigned long mem, swap;
+        measure(&mem, &swap);
+        int s = in_child(map_regions);
+        printf("  region mapper: status 0x%x\n", s);
+        CHECK((WIFEXITED(s) && WEXITSTATUS(s) == 0) || (WIFSIGNALED(s) && WTERMSIG(s) == SIGKILL));
+        if (round == 1)
+            CHECK(memory_back(mem, swap, "regions"));
+    }
+}
+
 /* Writes /tmp/big until the write fails (or the writer is killed). */
 static void fill_tmpfs(void)
 {
@@ -220,6 +252,7 @@ static const struct t_case cases[] = {
     { "page_tables", page_tables },
     { "memory_and_swap", memory_and_swap },
     { "tmpfs_full", tmpfs_full },
+    { "regions", regions },
 };
 /* With arguments, runs only the cases named. */
 int main(int argc, char **argv)

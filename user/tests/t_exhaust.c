@@ -5,9 +5,10 @@
  * touching the page is killed: "out of memory"), tmpfs space (ENOSPC, or
  * the writer killed), the kernel heap through thousands of regions (mmap
  * fails with ENOMEM, or the mapper, the biggest user, is killed). Meant
- * to run with mem=4M and a tiny swap disk. Each case counts free memory and free swap before and after (after one
- * warm-up round, so the kernel's caches of first use are counted out) and
- * wants them back exactly. With arguments, runs only the cases named. */
+ * to run with mem=4M and a tiny swap disk. Each case counts free memory
+ * and free swap before and after (after one warm-up round, so the
+ * kernel's caches of first use are counted out) and wants them back
+ * exactly. With arguments, runs only the cases named. */
 #include "t_common.h"
 #include <errno.h>
 #include <fcntl.h>

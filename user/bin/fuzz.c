@@ -194,6 +194,13 @@ enum arg {
     A_TLSDESC,  /* a struct user_desc for set_thread_area / get_thread_area */
     A_SELECTOR, /* a segment selector to load into %gs */
     A_PIPEFLG,  /* pipe2's flags: mostly O_NONBLOCK, so that reads rarely block */
+    A_SIGACT,   /* a struct sigaction: default, ignore, a real handler, junk */
+    A_SIGSET,   /* a signal set (8 bytes) to read */
+    A_HOW,      /* sigprocmask's how */
+    A_CLONEFLG, /* clone's flags */
+    A_SECS,     /* alarm's seconds: mostly later than a batch lasts */
+    A_ITIMER,   /* a struct itimerval for setitimer */
+    A_CLONEARGS,/* clone3's struct clone_args */
 };
 
 /* Interesting integers: the edges where off-by-ones and overflows live. */
@@ -387,6 +394,28 @@ static uint32_t gen_tlsdesc(void)
     return below(8) == 0 ? EDGE_PG + PAGE - 8 : (uint32_t)d;
 }
 
+/* A handler the workers may install: it only returns. */
+static void quiet_handler(int sig)
+{
+    (void)sig;
+}
+
+/* A struct sigaction in the structures page (handler, flags, restorer,
+ * mask): SIG_DFL, SIG_IGN, a real handler, or any address at all. */
+static uint32_t gen_sigact(void)
+{
+    if (below(5) == 0)
+        return below(2) ? 0 : gen_ptr();
+    uint32_t *a = (uint32_t *)(STRUCTS + 3200);
+    static const uint32_t handlers[] = { 0, 1, 0, 1, 0xC0100000, 0x08048000, 2, 0xFFFFFFFF };
+    a[0] = below(3) ? PICK(handlers) : (below(2) ? (uint32_t)quiet_handler : gen_ptr());
+    a[1] = below(2) ? 0 : rnd();            /* SA_RESTART, SA_SIGINFO, SA_ONSTACK, ... */
+    a[2] = below(2) ? 0 : gen_ptr();
+    a[3] = rnd();
+    a[4] = rnd();
+    return (uint32_t)a;
+}
+
 static int nshm_local;
 static int shm_local[16];
 
@@ -436,6 +465,36 @@ static uint32_t gen(enum arg k)
         return below(4) ? PICK(sel) : below(0x100);
     }
     case A_PIPEFLG: return below(4) ? O_NONBLOCK : (below(2) ? 0 : rnd());
+    case A_SIGACT: return gen_sigact();
+    case A_SIGSET: {
+        uint32_t *m = (uint32_t *)(STRUCTS + 3300);
+        m[0] = rnd();
+        m[1] = rnd();
+        return below(5) ? (uint32_t)m : gen_ptr();
+    }
+    case A_HOW: return below(4) ? below(3) : rnd();
+    case A_CLONEFLG: {
+        static const uint32_t f[] = { 17, 0, 0x100, 0x200, 0x400, 0x800, 0x4000, 0x8000,
+                                      0x10000, 0x100011, 0x3d0f00, 0x80000000 };
+        return below(2) ? PICK(f) | (below(2) ? 17 : 0) : rnd();   /* SIGCHLD, CLONE_VM, ... */
+    }
+    case A_SECS: return below(4) ? 0 : (below(2) ? 60 + below(60) : rnd());
+    case A_ITIMER: {
+        uint32_t *t = (uint32_t *)(STRUCTS + 3400);
+        t[0] = below(2) ? 0 : rnd();
+        t[1] = below(2) ? below(1000000) : rnd();
+        t[2] = below(2) ? 60 : rnd();
+        t[3] = below(2) ? below(1000000) : rnd();
+        return below(5) ? (uint32_t)t : gen_ptr();
+    }
+    case A_CLONEARGS: {
+        uint32_t *c = (uint32_t *)(STRUCTS + 3500);    /* 11 u64 fields */
+        for (int i = 0; i < 22; i++)
+            c[i] = below(3) ? 0 : (i % 2 ? 0 : gen_ptr());
+        c[0] = gen(A_CLONEFLG);
+        c[8] = 17;                                     /* exit_signal */
+        return below(5) ? (uint32_t)c : gen_ptr();
+    }
     case A_TADDR:
         if (below(4) == 0)
             return gen_addr();
@@ -545,6 +604,32 @@ static const struct call calls[] = {
     { 396, "shmctl",        8, { A_SHMID, A_SHMCMD, A_PTR } },
     { 397, "shmat",        10, { A_SHMID, A_ADDR, A_SHMATFLG } },
     { 398, "shmdt",         6, { A_ADDR } },
+    {  27, "alarm",         1, { A_SECS } },
+    {  29, "pause",         1, { A_NONE } },
+    {  48, "signal",        3, { A_SIG, A_PTR } },
+    {  67, "sigaction",     3, { A_SIG, A_SIGACT, A_PTR } },
+    {  72, "sigsuspend",    1, { A_INT, A_INT, A_INT } },
+    {  73, "sigpending",    2, { A_PTR } },
+    { 104, "setitimer",     2, { A_INT, A_ITIMER, A_PTR } },
+    { 105, "getitimer",     2, { A_INT, A_PTR } },
+    { 119, "sigreturn",     2, { A_NONE } },
+    { 120, "clone",         2, { A_CLONEFLG, A_PTR, A_PTR, A_PTR, A_PTR } },
+    { 126, "sigprocmask",   3, { A_HOW, A_SIGSET, A_PTR } },
+    { 173, "rt_sigreturn",  2, { A_NONE } },
+    { 174, "rt_sigaction",  6, { A_SIG, A_SIGACT, A_PTR, A_LEN } },
+    { 175, "rt_sigprocmask", 4, { A_HOW, A_SIGSET, A_PTR, A_LEN } },
+    { 176, "rt_sigpending", 2, { A_PTR, A_LEN } },
+    { 177, "rt_sigtimedwait", 2, { A_SIGSET, A_PTR, A_TIMESPEC, A_LEN } },
+    { 179, "rt_sigsuspend", 1, { A_SIGSET, A_LEN } },
+    { 186, "sigaltstack",   3, { A_PTR, A_PTR } },
+    { 190, "vfork",         1, { A_NONE } },
+    { 224, "gettid",        1, { A_NONE } },
+    { 238, "tkill",         2, { A_PID, A_SIG } },
+    { 258, "set_tid_address", 2, { A_PTR } },
+    { 270, "tgkill",        2, { A_PID, A_PID, A_SIG } },
+    { 311, "set_robust_list", 2, { A_PTR, A_LEN } },
+    { 386, "rseq",          2, { A_PTR, A_LEN, A_INT, A_INT } },
+    { 435, "clone3",        2, { A_CLONEARGS, A_LEN } },
     {  10, "unlink",        3, { A_PATH } },
     {  38, "rename",        3, { A_PATH, A_PATH } },
     {  39, "mkdir",         3, { A_PATH, A_MODE } },
@@ -578,7 +663,7 @@ static const struct call calls[] = {
 /* fork-like calls: the child (result 0) leaves at once. */
 static int forks_a_child(uint32_t nr)
 {
-    return nr == 2 || nr == 120 || nr == 190;
+    return nr == 2 || nr == 120 || nr == 190 || nr == 435;
 }
 
 /* Keeps the fuzzer's own bookkeeping page out of reach: an address that

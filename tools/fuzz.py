@@ -4,10 +4,12 @@ init=/bin/fuzz (user/bin/fuzz.c), through the test runner's machinery
 (tests/run.py). `make fuzz SEEDS="1 2 3" CALLS=100000` runs it.
 
 For each seed it prints one line: PASS or FAIL, the fuzzer's summary, the
-wall time and calls per second. A boot that panics, hangs or ends with
-FAIL is booted again with `verbose`, so that the log (build/tests/
+wall time and calls per second. A boot that panics or hangs (no summary
+line) is booted again with `verbose`, so that the log (build/tests/
 fuzz-seedN-verbose.log) ends with the calls each worker was making; the
-last lines of it are printed. Exit status: the number of seeds that
+last lines of it are printed. A boot that ends with a summary saying
+FAIL (a leak, a child left) is not: its last lines are printed, its log
+is build/tests/fuzz-seedN.log. Exit status: the number of seeds that
 failed."""
 
 import argparse
@@ -27,6 +29,8 @@ CALL = re.compile(r"^fuzz: \[\d+\.\d+\] .*$", re.M)
 
 def fuzz_test(name, seed, a, verbose=False):
     args = f"seed={seed} calls={a.calls} workers={a.workers} batch={a.batch}"
+    if a.args:
+        args += " " + a.args
     if verbose:
         args += " verbose"
     disks = [qemu_tests.Disk(1, size=a.swap << 20, mkswap=True)] if a.swap else []
@@ -48,6 +52,8 @@ def main():
     ap.add_argument("--batch", type=int, default=100)
     ap.add_argument("--mem", default="", help="the kernel's mem= (e.g. 8M)")
     ap.add_argument("--swap", type=int, default=0, help="a swap disk of this many MiB")
+    ap.add_argument("--args", default="",
+                    help="more arguments for the fuzzer (e.g. check, only=B, verbose)")
     ap.add_argument("--timeout", type=int, default=0, help="seconds per boot")
     a = ap.parse_args()
     os.makedirs(f"{a.build}/tests", exist_ok=True)
@@ -72,6 +78,8 @@ def main():
         failed += 1
         print(f"  why: {why}")
         print(run.tail(log, 15))
+        if m:
+            continue
         v = fuzz_test(f"fuzz-seed{seed}-verbose", seed, a, verbose=True)
         vlog, vwhy = run.run_qemu(v, a.build)
         print(f"  again with verbose ({'failed: ' + vwhy if vwhy else 'passed this time'}); "

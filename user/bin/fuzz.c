@@ -13,6 +13,9 @@
  *   batch=N    calls per worker process (default 100)
  *   only=B     run batch B alone (to replay one batch of a campaign)
  *   timeout=S  seconds a call may block before its worker is killed (3)
+ *   check      one batch at a time, memory and swap counted after each
+ *              (what the batches made removed first): finds the batch
+ *              that leaks
  *   verbose    print every call before making it
  *
  * How it works. The supervisor (this process) hands out batches: batch b
@@ -201,6 +204,34 @@ enum arg {
     A_SECS,     /* alarm's seconds: mostly later than a batch lasts */
     A_ITIMER,   /* a struct itimerval for setitimer */
     A_CLONEARGS,/* clone3's struct clone_args */
+    A_MREMAPFLG,/* mremap's flags: MAYMOVE, FIXED, DONTUNMAP and their mixtures */
+    A_ADVICE,   /* madvise's advice: every value Linux knows, and bogus ones */
+    A_MSYNCFLG, /* msync's flags */
+    A_MLOCKFLG, /* mlock2's flags */
+    A_MCLFLG,   /* mlockall's flags */
+    A_SEMKEY, A_NSEMS, A_SEMFLG, A_SEMID, A_SEMNUM, A_SEMCMD,
+    A_SEMARG,   /* semctl's fourth argument: a value or a pointer, by command */
+    A_SEMUNP,   /* ipc(SEMCTL)'s pointer to that argument */
+    A_SOPS,     /* a struct sembuf array */
+    A_NSOPS,    /* its length */
+    A_IPC_SEMOP, A_IPC_SEMGET, A_IPC_SEMCTL, A_IPC_SEMTIMEDOP,  /* ipc()'s call, fixed */
+    A_TIMESPEC64, /* a struct __kernel_timespec (64-bit seconds) */
+    A_FCNTLCMD, /* fcntl's command */
+    A_RLIMIT,   /* a resource number for the rlimit calls */
+    A_RLIM,     /* a struct rlimit (two 32-bit values) to read */
+    A_RLIM64,   /* a struct rlimit64 (two 64-bit values) to read */
+    A_POLLFD,   /* a struct pollfd array */
+    A_NFDS,     /* select's nfds or poll's count */
+    A_MSECS,    /* poll's timeout: mostly none or short */
+    A_FDSET,    /* an fd_set for select */
+    A_TIMEVAL,  /* select's timeout (struct timeval): mostly short */
+    A_SIGARG6,  /* pselect6's {sigset pointer, size} */
+    A_CLOCK,    /* a clock id */
+    A_TIMERFLG, /* clock_nanosleep's flags (TIMER_ABSTIME) */
+    A_AMODE,    /* access's mode */
+    A_RNDFLG,   /* getrandom's flags */
+    A_STATXMASK,/* statx's mask */
+    A_CPUMASK,  /* a CPU mask for sched_setaffinity */
 };
 
 /* Interesting integers: the edges where off-by-ones and overflows live. */
@@ -418,6 +449,79 @@ static uint32_t gen_sigact(void)
 
 static int nshm_local;
 static int shm_local[16];
+static int nsem_local;
+static int sem_local[16];
+
+/* A semaphore set id: mostly one this worker made, else anything. */
+static uint32_t gen_semid(void)
+{
+    if (nsem_local && below(4))
+        return sem_local[below(nsem_local)];
+    return below(2) ? below(64) : PICK(edges);
+}
+
+/* A struct sembuf array (sem_num, sem_op, sem_flg: 6 bytes each) in the
+ * structures page. Mostly IPC_NOWAIT, so that few operations sleep (the
+ * watchdog ends those that do); SEM_UNDO often, for the exit path. */
+static uint32_t gen_sops(void)
+{
+    if (below(6) == 0)
+        return gen_ptr();
+    uint16_t *b = (uint16_t *)(STRUCTS + 1536);
+    static const uint16_t ops[] = { 0, 1, 2, (uint16_t)-1, (uint16_t)-2, 32767, 0x8000 };
+    for (int i = 0; i < 16; i++) {
+        b[3 * i] = below(4) ? below(4) : (uint16_t)rnd();
+        b[3 * i + 1] = below(4) ? PICK(ops) : (uint16_t)rnd();
+        b[3 * i + 2] = (below(4) ? 0x800 : 0) | (below(2) ? 0x1000 : 0) |
+                       (below(16) ? 0 : (uint16_t)rnd());
+    }
+    return below(8) == 0 ? EDGE_PG + PAGE - 8 : (uint32_t)b;   /* runs into the guard */
+}
+
+/* semctl's argument: a value for SETVAL, an array or a struct for
+ * SETALL/GETALL/IPC_STAT/IPC_SET, anything for the rest. */
+static uint32_t gen_semarg(void)
+{
+    switch (below(4)) {
+    case 0: return below(2) ? below(4) : PICK(edges);
+    case 1: return gen_ptr();
+    default: {
+        uint16_t *v = (uint16_t *)(STRUCTS + 1664);
+        for (int i = 0; i < 64; i++)
+            v[i] = below(4) ? below(3) : (uint16_t)rnd();
+        return (uint32_t)v;
+    }
+    }
+}
+
+/* A struct pollfd array (fd, events, revents) of up to 8. */
+static uint32_t gen_pollfd(void)
+{
+    if (below(6) == 0)
+        return gen_ptr();
+    uint32_t *p = (uint32_t *)(STRUCTS + 1800);
+    for (int i = 0; i < 8; i++) {
+        p[2 * i] = gen_fd(1);
+        p[2 * i + 1] = below(2) ? 1 | 4 : rnd();        /* POLLIN | POLLOUT */
+    }
+    return below(8) == 0 ? EDGE_PG + PAGE - 8 : (uint32_t)p;
+}
+
+/* An fd_set (1024 bits): one of three in the structures page, a few
+ * bits set, or a pointer the kernel must refuse. */
+static uint32_t gen_fdset(void)
+{
+    static uint32_t which;
+    if (below(4) == 0)
+        return below(2) ? 0 : gen_ptr();
+    uint32_t *f = (uint32_t *)(STRUCTS + 2200 + 128 * (which++ % 3));
+    for (int i = 0; i < 32; i++)
+        f[i] = 0;
+    f[0] = below(2) ? 1u << (3 + below(12)) : rnd();
+    if (below(4) == 0)
+        f[below(32)] = rnd();
+    return (uint32_t)f;
+}
 
 static uint32_t gen_shmid(void)
 {
@@ -494,6 +598,95 @@ static uint32_t gen(enum arg k)
         c[0] = gen(A_CLONEFLG);
         c[8] = 17;                                     /* exit_signal */
         return below(5) ? (uint32_t)c : gen_ptr();
+    }
+    case A_MREMAPFLG: {
+        static const uint32_t f[] = { 0, 1, 2, 3, 4, 5, 6, 7, 1, 3, 5 };
+        return below(6) ? PICK(f) : rnd();
+    }
+    case A_ADVICE: return below(5) ? below(26) : PICK(edges);
+    case A_MSYNCFLG: return below(4) ? below(8) : rnd();  /* MS_ASYNC 1, INVALIDATE 2, SYNC 4 */
+    case A_MLOCKFLG: return below(3) ? below(2) : rnd();  /* MLOCK_ONFAULT */
+    case A_MCLFLG: return below(4) ? below(8) : rnd();    /* MCL_CURRENT 1, FUTURE 2, ONFAULT 4 */
+    case A_SEMKEY: return below(2) ? 0 : (below(2) ? 0x2000 + below(4) : rnd());
+    case A_NSEMS: return below(3) ? 1 + below(8) : PICK(edges);
+    case A_SEMFLG: {
+        static const uint32_t f[] = { 01600, 03600, 0600, 0, 01000, 02000 };
+        return below(5) ? PICK(f) : rnd();
+    }
+    case A_SEMID: return gen_semid();
+    case A_SEMNUM: return below(3) ? below(4) : PICK(edges);
+    case A_SEMCMD: {
+        /* IPC_RMID 0, IPC_SET 1, IPC_STAT 2, IPC_INFO 3, GETPID 11 ..
+         * SETALL 17, SEM_STAT 18, SEM_INFO 19, SEM_STAT_ANY 20; IPC_64 */
+        uint32_t c = below(22);
+        return below(5) ? c | (below(2) ? 0x100 : 0) : rnd();
+    }
+    case A_SEMARG: return gen_semarg();
+    case A_SEMUNP: {
+        uint32_t *u = (uint32_t *)(STRUCTS + 3740);
+        *u = gen_semarg();
+        return below(5) ? (uint32_t)u : gen_ptr();
+    }
+    case A_SOPS: return gen_sops();
+    case A_NSOPS: return below(3) ? 1 + below(4) : PICK(edges);
+    case A_IPC_SEMOP: return 1 | (below(8) ? 0 : rnd() & 0xFFFF0000);
+    case A_IPC_SEMGET: return 2;
+    case A_IPC_SEMCTL: return 3 | (below(8) ? 0 : rnd() & 0xFFFF0000);
+    case A_IPC_SEMTIMEDOP: return 4;
+    case A_TIMESPEC64: {
+        uint32_t *t = (uint32_t *)(STRUCTS + 3720);     /* tv_sec (64), tv_nsec (32 + pad) */
+        t[0] = below(4) ? 0 : (below(2) ? 1 : rnd());
+        t[1] = below(8) ? 0 : rnd();
+        t[2] = below(4) ? below(20) * 1000000 : rnd();
+        t[3] = below(2) ? 0 : rnd();
+        return below(6) ? (uint32_t)t : gen_ptr();
+    }
+    case A_FCNTLCMD: {
+        /* F_DUPFD 0 .. F_SETLKW 7, F_GETLK64 12 .. 14, F_SETPIPE_SZ 1031,
+         * F_DUPFD_CLOEXEC 1030, F_GETPIPE_SZ 1032 */
+        static const uint32_t c[] = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 13, 14, 1030, 1031,
+                                      1032, 1024, 1025, 1026 };
+        return below(6) ? PICK(c) : rnd();
+    }
+    case A_RLIMIT: return below(4) ? below(16) : rnd();
+    case A_RLIM: {
+        uint32_t *r = (uint32_t *)(STRUCTS + 3700);
+        r[0] = below(2) ? PICK(edges) : rnd();
+        r[1] = below(2) ? -1u : PICK(edges);
+        return below(5) ? (uint32_t)r : gen_ptr();
+    }
+    case A_RLIM64: {
+        uint32_t *r = (uint32_t *)(STRUCTS + 3600);
+        for (int i = 0; i < 4; i++)
+            r[i] = below(2) ? PICK(edges) : -1u;
+        return below(4) ? (below(4) ? (uint32_t)r : 0) : gen_ptr();
+    }
+    case A_POLLFD: return gen_pollfd();
+    case A_NFDS: return below(3) ? below(20) : PICK(edges);
+    case A_MSECS: return below(3) ? below(10) : (below(2) ? -1u : PICK(edges));
+    case A_FDSET: return gen_fdset();
+    case A_TIMEVAL: {
+        uint32_t *tv = (uint32_t *)(STRUCTS + 3780);
+        tv[0] = below(8) ? 0 : rnd();
+        tv[1] = below(4) ? below(20000) : rnd();
+        return below(6) ? (uint32_t)tv : (below(2) ? 0 : gen_ptr());
+    }
+    case A_SIGARG6: {
+        uint32_t *a = (uint32_t *)(STRUCTS + 3820);
+        a[0] = gen(A_SIGSET);
+        a[1] = below(3) ? 8 : gen_len();
+        return below(4) ? (uint32_t)a : (below(2) ? 0 : gen_ptr());
+    }
+    case A_CLOCK: return below(4) ? below(12) : rnd();
+    case A_TIMERFLG: return below(3) ? 0 : (below(2) ? 1 : rnd());
+    case A_AMODE: return below(4) ? below(8) : rnd();
+    case A_RNDFLG: return below(3) ? below(8) : rnd();   /* GRND_NONBLOCK 1, RANDOM 2, INSECURE 4 */
+    case A_STATXMASK: return below(2) ? 0x7ff : rnd();
+    case A_CPUMASK: {
+        uint32_t *m = (uint32_t *)(STRUCTS + 3800);
+        m[0] = below(2) ? 1 : rnd();
+        m[1] = rnd();
+        return below(5) ? (uint32_t)m : gen_ptr();
     }
     case A_TADDR:
         if (below(4) == 0)
@@ -630,6 +823,82 @@ static const struct call calls[] = {
     { 311, "set_robust_list", 2, { A_PTR, A_LEN } },
     { 386, "rseq",          2, { A_PTR, A_LEN, A_INT, A_INT } },
     { 435, "clone3",        2, { A_CLONEARGS, A_LEN } },
+    /* the memory calls beyond mmap */
+    { 163, "mremap",       10, { A_ADDR, A_MLEN, A_MLEN, A_MREMAPFLG, A_ADDR } },
+    { 219, "madvise",       8, { A_ADDR, A_MLEN, A_ADVICE } },
+    { 218, "mincore",       4, { A_ADDR, A_MLEN, A_PTR } },
+    { 144, "msync",         3, { A_ADDR, A_MLEN, A_MSYNCFLG } },
+    { 150, "mlock",         4, { A_ADDR, A_MLEN } },
+    { 151, "munlock",       3, { A_ADDR, A_MLEN } },
+    { 376, "mlock2",        3, { A_ADDR, A_MLEN, A_MLOCKFLG } },
+    { 152, "mlockall",      2, { A_MCLFLG } },
+    { 153, "munlockall",    2, { A_NONE } },
+    /* System V semaphores: the direct calls, and ipc() as glibc makes them */
+    { 393, "semget",        4, { A_SEMKEY, A_NSEMS, A_SEMFLG } },
+    { 394, "semctl",        4, { A_SEMID, A_SEMNUM, A_SEMCMD, A_SEMARG } },
+    { 420, "semtimedop_time64", 4, { A_SEMID, A_SOPS, A_NSOPS, A_TIMESPEC64 } },
+    { 117, "ipc(semop)",    3, { A_IPC_SEMOP, A_SEMID, A_NSOPS, A_NONE, A_SOPS } },
+    { 117, "ipc(semget)",   3, { A_IPC_SEMGET, A_SEMKEY, A_NSEMS, A_SEMFLG } },
+    { 117, "ipc(semctl)",   3, { A_IPC_SEMCTL, A_SEMID, A_SEMNUM, A_SEMCMD, A_SEMUNP } },
+    { 117, "ipc(semtimedop)", 3, { A_IPC_SEMTIMEDOP, A_SEMID, A_NSOPS, A_NONE, A_SOPS,
+                                   A_TIMESPEC } },
+    /* descriptors, files and directories */
+    {  12, "chdir",         2, { A_PATH } },
+    { 133, "fchdir",        2, { A_FD_ANY } },
+    { 183, "getcwd",        2, { A_PTR, A_LEN } },
+    {  33, "access",        2, { A_PATH, A_AMODE } },
+    { 307, "faccessat",     2, { A_DIRFD, A_PATH, A_AMODE } },
+    { 439, "faccessat2",    2, { A_DIRFD, A_PATH, A_AMODE, A_ATFLAGS } },
+    {  41, "dup",           3, { A_FD_ANY } },
+    {  63, "dup2",          3, { A_FD_ANY, A_FD } },
+    { 330, "dup3",          3, { A_FD_ANY, A_FD, A_OFLAGS } },
+    {  55, "fcntl",         4, { A_FD, A_FCNTLCMD, A_INT } },
+    { 221, "fcntl64",       4, { A_FD, A_FCNTLCMD, A_PTR } },
+    {  85, "readlink",      2, { A_PATH, A_PTR, A_LEN } },
+    { 305, "readlinkat",    2, { A_DIRFD, A_PATH, A_PTR, A_LEN } },
+    { 295, "openat",        6, { A_DIRFD, A_PATH, A_OFLAGS, A_MODE } },
+    { 300, "fstatat64",     3, { A_DIRFD, A_PATH, A_PTR, A_ATFLAGS } },
+    { 383, "statx",         3, { A_DIRFD, A_PATH, A_ATFLAGS, A_STATXMASK, A_PTR } },
+    { 145, "readv",         6, { A_FD, A_IOV, A_IOVCNT } },
+    { 180, "pread64",       5, { A_FD, A_PTR, A_LEN, A_OFF, A_INT } },
+    { 181, "pwrite64",      5, { A_FD, A_PTR, A_LEN, A_OFF, A_INT } },
+    { 142, "_newselect",    2, { A_NFDS, A_FDSET, A_FDSET, A_FDSET, A_TIMEVAL } },
+    { 308, "pselect6",      2, { A_NFDS, A_FDSET, A_FDSET, A_FDSET, A_TIMESPEC, A_SIGARG6 } },
+    { 413, "pselect6_time64", 2, { A_NFDS, A_FDSET, A_FDSET, A_FDSET, A_TIMESPEC64,
+                                   A_SIGARG6 } },
+    { 168, "poll",          2, { A_POLLFD, A_NFDS, A_MSECS } },
+    { 309, "ppoll",         2, { A_POLLFD, A_NFDS, A_TIMESPEC, A_SIGSET, A_LEN } },
+    { 414, "ppoll_time64",  2, { A_POLLFD, A_NFDS, A_TIMESPEC64, A_SIGSET, A_LEN } },
+    /* identity, limits, time, and the rest */
+    {  24, "getuid",        1, { A_NONE } },
+    {  47, "getgid",        1, { A_NONE } },
+    { 199, "getuid32",      1, { A_NONE } },
+    { 202, "getegid32",     1, { A_NONE } },
+    {  80, "getgroups",     1, { A_INT, A_PTR } },
+    { 205, "getgroups32",   1, { A_INT, A_PTR } },
+    {  57, "setpgid",       1, { A_PID, A_PID } },
+    {  65, "getpgrp",       1, { A_NONE } },
+    {  66, "setsid",        1, { A_NONE } },
+    { 132, "getpgid",       1, { A_PID } },
+    { 147, "getsid",        1, { A_PID } },
+    {  60, "umask",         1, { A_MODE } },
+    {  75, "setrlimit",     2, { A_RLIMIT, A_RLIM } },
+    {  76, "getrlimit",     2, { A_RLIMIT, A_PTR } },
+    { 191, "ugetrlimit",    2, { A_RLIMIT, A_PTR } },
+    { 340, "prlimit64",     2, { A_PID, A_RLIMIT, A_RLIM64, A_PTR } },
+    {  77, "getrusage",     2, { A_INT, A_PTR } },
+    {  13, "time",          1, { A_PTR } },
+    {  43, "times",         1, { A_PTR } },
+    {  78, "gettimeofday",  2, { A_PTR, A_PTR } },
+    { 265, "clock_gettime", 2, { A_CLOCK, A_PTR } },
+    { 266, "clock_getres",  1, { A_CLOCK, A_PTR } },
+    { 267, "clock_nanosleep", 2, { A_CLOCK, A_TIMERFLG, A_TIMESPEC, A_PTR } },
+    { 403, "clock_gettime64", 2, { A_CLOCK, A_PTR } },
+    { 406, "clock_getres_time64", 1, { A_CLOCK, A_PTR } },
+    { 407, "clock_nanosleep_time64", 2, { A_CLOCK, A_TIMERFLG, A_TIMESPEC64, A_PTR } },
+    { 241, "sched_setaffinity", 1, { A_PID, A_LEN, A_CPUMASK } },
+    { 242, "sched_getaffinity", 1, { A_PID, A_LEN, A_PTR } },
+    { 355, "getrandom",     2, { A_PTR, A_LEN, A_RNDFLG } },
     {  10, "unlink",        3, { A_PATH } },
     {  38, "rename",        3, { A_PATH, A_PATH } },
     {  39, "mkdir",         3, { A_PATH, A_MODE } },
@@ -664,6 +933,21 @@ static const struct call calls[] = {
 static int forks_a_child(uint32_t nr)
 {
     return nr == 2 || nr == 120 || nr == 190 || nr == 435;
+}
+
+/* Calls that sleep until a signal comes: the worker first sets a timer
+ * to send SIGALRM 20 ms later (whatever its disposition now: the worker
+ * may die of it, run a handler, or have it blocked and be ended by the
+ * watchdog), so that most of them end soon and by a signal. */
+static int waits_for_a_signal(uint32_t nr)
+{
+    return nr == 29 || nr == 72 || nr == 179;
+}
+
+static void alarm_soon(void)
+{
+    static const uint32_t soon[4] = { 0, 0, 0, 20000 };     /* it_interval, it_value */
+    fuzz_syscall(104, 0, (uint32_t)soon, 0, 0, 0, 0);        /* setitimer(ITIMER_REAL) */
 }
 
 /* Keeps the fuzzer's own bookkeeping page out of reach: an address that
@@ -732,11 +1016,17 @@ static void log_call(uint32_t batch, uint32_t i, const struct call *c, const uin
     int n = snprintf(line, sizeof line, "fuzz: [%u.%u] %s(%x, %x, %x, %x, %x, %x)\n", batch, i,
                      c->name, a[0], a[1], a[2], a[3], a[4], a[5]);
     write(1, line, n);
+    if (c->args[0] == A_MMAPARG && a[0] >= STRUCTS && a[0] + 24 <= PLAY_END) {
+        const uint32_t *m = (const uint32_t *)a[0];     /* old_mmap's six values */
+        n = snprintf(line, sizeof line, "fuzz:   { %x, %x, %x, %x, %x, %x }\n", m[0], m[1],
+                     m[2], m[3], m[4], m[5]);
+        write(1, line, n);
+    }
 }
 
 static void count_result(struct slot *s, long r, uint32_t nr)
 {
-    int mm_result = nr == 192 || nr == 90 || nr == 45 || nr == 397 || nr == 117;
+    int mm_result = nr == 192 || nr == 90 || nr == 45 || nr == 397 || nr == 117 || nr == 163;
     if (r >= 0 || (mm_result && (uint32_t)r < 0xFFFFF001u)) {
         s->ok++;
         return;
@@ -745,15 +1035,22 @@ static void count_result(struct slot *s, long r, uint32_t nr)
     s->err[e > 0 && e < NERR ? e : 0]++;
 }
 
-static void record_shm(uint32_t nr, const uint32_t *a, long r)
+/* Notes the id of each System V segment or semaphore set a call made:
+ * the worker's next calls aim at it (segments: the supervisor removes
+ * them, and at the end anything left by scanning the tables). */
+static void record_ipc(uint32_t nr, const uint32_t *a, long r)
 {
-    int made = (nr == 395 && r >= 0) || (nr == 117 && a[0] == 23 && r >= 0);
-    if (!made)
+    if (r < 0)
         return;
-    uint32_t k = ctl->nshm++;
-    ctl->shm_ids[k % 256] = (int)r;
-    if (nshm_local < 16)
-        shm_local[nshm_local++] = (int)r;
+    if (nr == 395 || (nr == 117 && a[0] == 23)) {
+        uint32_t k = ctl->nshm++;
+        ctl->shm_ids[k % 256] = (int)r;
+        if (nshm_local < 16)
+            shm_local[nshm_local++] = (int)r;
+    } else if (nr == 393 || (nr == 117 && (a[0] & 0xFFFF) == 2)) {
+        if (nsem_local < 16)
+            sem_local[nsem_local++] = (int)r;
+    }
 }
 
 /* A read or a write by the worker itself: the fault handler's turn. An
@@ -800,13 +1097,15 @@ static void worker(uint32_t seed, uint32_t batch, uint32_t ncalls, struct slot *
         if (verbose)
             log_call(batch, i, c, a);
         s->calls++;
+        if (waits_for_a_signal(c->nr))
+            alarm_soon();
         long r = c->nr == TOUCH     ? touch(a[0], a[1] & 1)
                  : c->nr == LOAD_GS ? load_gs(a[0])
                                     : fuzz_syscall(c->nr, a[0], a[1], a[2], a[3], a[4], a[5]);
         if (forks_a_child(c->nr) && r == 0)
             child_touches_and_exits();
         count_result(s, r, c->nr);
-        record_shm(c->nr, a, r);
+        record_ipc(c->nr, a, r);
     }
     _exit(0);
 }
@@ -821,7 +1120,7 @@ struct running {
 };
 
 static uint32_t seed = 1, total_calls = 2000, nworkers = 2, batch_len = 100, timeout_s = 3;
-static int only = -1;
+static int only = -1, check;
 static uint32_t made, batches, signalled, watchdog_kills, max_batches;
 static uint32_t ok_sum, err_sum[NERR];
 
@@ -843,6 +1142,8 @@ static void parse_args(int argc, char **argv)
             nworkers = v < 1 ? 1 : v > MAX_WORKERS ? MAX_WORKERS : v;
         else if (!strncmp(a, "batch=", 6))
             batch_len = v ? v : 1;
+        else if (!strcmp(a, "check"))
+            check = 1;
         else if (!strncmp(a, "only=", 5))
             only = (int)v;
         else if (!strncmp(a, "timeout=", 8))
@@ -1126,6 +1427,42 @@ static int __attribute__((noinline)) warm_up(void)
     return slots;
 }
 
+/* What the calls left behind that holds memory: segments, semaphore
+ * sets, files. Returns how many files could not be removed. */
+static int clean_up(void)
+{
+    remove_segments();
+    return clean_dir("/tmp", 0) + clean_dir("/dev/shm", 0);
+}
+
+/* `check`: the batches one after another from first, each counted: a
+ * batch after which free memory or swap is not what it was before it
+ * (with what it made removed) is printed. Returns how many leaked. */
+static int check_batches(struct running *w, uint32_t first)
+{
+    unsigned long mem0, swap0, mem1, swap1;
+    int leaks = 0;
+    touch_own_pages();
+    memory_now(&mem0, &swap0);
+    for (uint32_t b = first; made < total_calls; b++) {
+        start(&w[0], 0, b);
+        while (poll_workers(w, 0, 0) > 0)
+            nap_ms(POLL_MS);
+        reap_all();
+        clean_up();
+        touch_own_pages();
+        memory_now(&mem1, &swap1);
+        if (mem1 != mem0 || swap1 != swap0) {
+            printf("fuzz: batch %u: memory free+cached %lu kB before, %lu kB after; swap free+cached "
+                   "%lu kB before, %lu kB after\n", b, mem0, mem1, swap0, swap1);
+            leaks++;
+        }
+        mem0 = mem1;
+        swap0 = swap1;
+    }
+    return leaks;
+}
+
 int main(int argc, char **argv)
 {
     parse_args(argc, argv);
@@ -1146,7 +1483,11 @@ int main(int argc, char **argv)
     struct running w[MAX_WORKERS];
     memset(w, 0, sizeof w);
     uint32_t next_batch = only >= 0 ? (uint32_t)only : 0;
-    if (only >= 0) {
+    if (check) {
+        nworkers = 1;
+        check_batches(w, next_batch);
+        only = 0;               /* no more batches below */
+    } else if (only >= 0) {
         nworkers = 1;
         total_calls = batch_len;
         start(&w[0], 0, next_batch);
@@ -1154,14 +1495,13 @@ int main(int argc, char **argv)
     }
     /* a bound, should workers die before making their calls */
     max_batches = 4 * (total_calls / batch_len + 1) + 16;
-    while (poll_workers(w, &next_batch, only < 0) > 0 ||
+    while ((!check && poll_workers(w, &next_batch, only < 0) > 0) ||
            (only < 0 && made < total_calls && batches < max_batches))
         nap_ms(POLL_MS);
 
     int left = reap_all();
     int alive = kernel_alive();
-    remove_segments();
-    int files_left = clean_dir("/tmp", 0) + clean_dir("/dev/shm", 0);
+    int files_left = clean_up();
     touch_own_pages();
     memory_now(&mem1, &swap1);
     int pass = alive && !left && !files_left && mem1 == mem0 && swap1 == swap0;

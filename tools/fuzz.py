@@ -15,6 +15,7 @@ failed."""
 import argparse
 import os
 import re
+import subprocess
 import sys
 import time
 
@@ -43,6 +44,48 @@ def fuzz_test(name, seed, a, verbose=False):
                            must_not=[r"^kernel panic", r"^kernel exception"])
 
 
+def where_hung(build, port):
+    """The kernel's stack where a hung boot is, through QEMU's GDB stub."""
+    cmds = ["set pagination off", f"file {build}/kernel.elf",
+            f"target remote 127.0.0.1:{port}", "bt 12", "info registers eip esp eflags"]
+    args = ["gdb", "-nx", "-batch"]
+    for c in cmds:
+        args += ["-ex", c]
+    try:
+        g = subprocess.run(args, capture_output=True, text=True, timeout=60)
+        return "--- where it hung (gdb) ---\n" + g.stdout + g.stderr
+    except (OSError, subprocess.TimeoutExpired) as e:
+        return f"--- gdb failed: {e} ---\n"
+
+
+def boot_watched(t, build, silence):
+    """run.run_qemu for one fuzz boot, but a boot that prints nothing for
+    `silence` seconds is taken as hung at once (workers die and the kernel
+    says so many times a second), not only at the test's timeout."""
+    deadline = time.time() + t.timeout
+    run.make_disks(t, build)
+    port = run.free_port()
+    boot = run.Boot(run.qemu_args(t, build) + ["-gdb", f"tcp:127.0.0.1:{port}"],
+                    f"{build}/tests/{t.name}.log")
+    size, quiet_since, hung = 0, time.time(), False
+    while boot.proc.poll() is None and time.time() < deadline:
+        time.sleep(1)
+        now = len(boot.log)
+        if now != size:
+            size, quiet_since = now, time.time()
+        elif time.time() - quiet_since > silence:
+            hung = True
+            break
+    where = where_hung(build, port) if hung else ""
+    rc = boot.finish(time.time() if hung else deadline)
+    log = boot.text()
+    if hung:
+        with open(f"{build}/tests/{t.name}.log", "a") as f:
+            f.write(where)
+        return log + where, f"no output for {silence} s (hung)"
+    return log, run.judge(t, rc, log)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--build", default="build")
@@ -54,6 +97,8 @@ def main():
     ap.add_argument("--swap", type=int, default=0, help="a swap disk of this many MiB")
     ap.add_argument("--args", default="",
                     help="more arguments for the fuzzer (e.g. check, only=B, verbose)")
+    ap.add_argument("--silence", type=int, default=300,
+                    help="seconds without output after which a boot is hung")
     ap.add_argument("--timeout", type=int, default=0, help="seconds per boot")
     a = ap.parse_args()
     os.makedirs(f"{a.build}/tests", exist_ok=True)
@@ -63,7 +108,7 @@ def main():
     for seed in a.seeds.split():
         t = fuzz_test(f"fuzz-seed{seed}", seed, a)
         start = time.time()
-        log, why = run.run_qemu(t, a.build)
+        log, why = boot_watched(t, a.build, a.silence)
         took = time.time() - start
         m = SUMMARY.search(log)
         summary = m.group(0) if m else "(no summary)"
@@ -81,7 +126,7 @@ def main():
         if m:
             continue
         v = fuzz_test(f"fuzz-seed{seed}-verbose", seed, a, verbose=True)
-        vlog, vwhy = run.run_qemu(v, a.build)
+        vlog, vwhy = boot_watched(v, a.build, a.silence)
         print(f"  again with verbose ({'failed: ' + vwhy if vwhy else 'passed this time'}); "
               f"its log: {a.build}/tests/{v.name}.log, the last calls:")
         print("\n".join("    " + c for c in CALL.findall(vlog)[-6:]))

@@ -428,9 +428,6 @@ TESTS = [
                r"^Mem: +\d+ +\d+ +\d+ +0 +\d+ +\d+$",
                r"^0x00001000: not mapped entry 0x0{16}$",
                r"cat: /proc/999/status: No such file or directory"]),
-    # The system-call fuzzer (user/bin/fuzz.c) as init: a short seeded
-    # campaign must end alive, every child reaped, memory and swap as they
-    # were; `make fuzz` runs long ones.
     # Running out of descriptors and tmpfs space in 4 MiB with 1 MiB of swap,
     # and of process slots (user/tests/t_exhaust.c).
     Test("exhaust-4M-tiny-swap", "quiet mem=4M init=/tests/t_exhaust -- descriptors tmpfs_full regions", 0,
@@ -449,6 +446,9 @@ TESTS = [
          must=[r"^t_exhaust: 1 passed, 0 failed$", r"^init exited with status 0$"],
          must_not=[r"^FAIL ", r"^kernel panic", r"^kernel exception"]),
     program_test("exhaust-process-table", "t_exhaust", args="processes"),
+    # The system-call fuzzer (user/bin/fuzz.c) as init: a short seeded
+    # campaign must end alive, every child reaped, memory and swap as they
+    # were; `make fuzz` runs long ones.
     fuzz_test("fuzz-seed1-3000", "seed=1 calls=3000"),
     fuzz_test("fuzz-seed2-2000-8M-swap", "seed=2 calls=2000", mem="8M", swap_mb=16),
     Test("gdb-break-kernel-main", "ktest=mm", 0,

@@ -93,7 +93,7 @@ typedef struct {
 /* The lowest address a segment may use: Linux's mmap_min_addr (65536, as
  * Debian sets it), so page 0 and its neighbours stay unmapped. A segment
  * below gives -EPERM, as it does on Linux. */
-#define ELF_MIN_ADDR 0x00010000u
+#define ELF_MIN_ADDR MMAP_MIN_ADDR
 #define ELF_MAX_SEGMENTS ELF_MAX_PHNUM   /* PT_LOADs of one image: any
                                            number of them, as Linux */
 

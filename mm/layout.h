@@ -16,6 +16,8 @@
  *              | heap (brk, grows up)        |
  *              | bss, data, rodata, text     |
  *   0x08048000 +-----------------------------+  USER_BASE
+ *              | free for MAP_FIXED          |
+ *   0x00010000 +-----------------------------+  MMAP_MIN_ADDR
  *              | never mapped: NULL faults   |
  *   0x00000000 +-----------------------------+
  */
@@ -33,6 +35,9 @@
 #define KERNEL_BASE 0xC0000000u
 #define USER_TOP KERNEL_BASE
 #define USER_BASE 0x08048000u
+/* Nothing is ever mapped below this (Linux's vm.mmap_min_addr, as Debian
+ * sets it): a NULL pointer, even plus a large offset, always faults. */
+#define MMAP_MIN_ADDR 0x00010000u
 #define KERNEL_MAP_MAX (768u << 20)     /* RAM the kernel maps and uses */
 #define STACK_MAX (8u << 20)            /* the stack may grow to this size */
 #define STACK_RESERVED (USER_TOP - STACK_MAX)   /* nothing else maps above */

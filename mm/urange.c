@@ -32,7 +32,7 @@ int urange_check(uint32_t addr, uint32_t len, unsigned how, int beyond, struct u
         return wrap;                    /* the end wraps to 4 GiB or past */
     if (addr >= USER_TOP || len > USER_TOP - addr)
         return beyond;                  /* reaches the kernel half */
-    if ((how & URANGE_MAP_MIN) && addr < USER_BASE)
+    if ((how & URANGE_MAP_MIN) && addr < MMAP_MIN_ADDR)
         return -EPERM;                  /* the bottom stays unmapped: NULL faults */
     r->start = addr;
     r->end = addr + len;

@@ -18,7 +18,7 @@ struct urange {
 #define URANGE_ROUND    0x2     /* round addr down, the length up to cover
                                    the same bytes (mlock, munlock) */
 #define URANGE_EMPTY_OK 0x4     /* length 0 is a successful no-op, else -EINVAL */
-#define URANGE_MAP_MIN  0x8     /* start at or above USER_BASE, else -EPERM
+#define URANGE_MAP_MIN  0x8     /* start at or above MMAP_MIN_ADDR, else -EPERM
                                    (a new mapping at a fixed address) */
 #define URANGE_WRAP_EINVAL 0x10 /* a range that wraps past 4 GiB is -EINVAL,
                                    one that only reaches the kernel half

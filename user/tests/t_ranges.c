@@ -193,6 +193,21 @@ static void heap_map_fixed_then_brk(void)
     fork_and_check();
 }
 
+/* MAP_FIXED may map anywhere from Linux's mmap_min_addr (0x10000) up, below
+ * the program too; below it, EPERM: page 0 and its neighbours stay
+ * unmapped, so a NULL pointer plus an offset always faults. */
+static void map_min_addr(void)
+{
+    const int flags = MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED;
+    errno = 0;
+    CHECK(mmap((void *)0xF000, 4096, PROT_READ, flags, -1, 0) == MAP_FAILED && errno == EPERM);
+    CHECK(mmap((void *)0, 4096, PROT_READ, flags, -1, 0) == MAP_FAILED && errno == EPERM);
+    char *p = mmap((void *)0x10000, 4096, PROT_READ | PROT_WRITE, flags, -1, 0);
+    CHECK(p == (char *)0x10000);
+    p[0] = 'x';
+    CHECK(munmap(p, 4096) == 0);
+}
+
 static const struct t_case cases[] = {
     { "shmat_kernel_half", shmat_kernel_half },
     { "huge_lengths", huge_lengths },
@@ -200,6 +215,7 @@ static const struct t_case cases[] = {
     { "heap_munmap_then_brk", heap_munmap_then_brk },
     { "heap_mprotect_then_brk", heap_mprotect_then_brk },
     { "heap_map_fixed_then_brk", heap_map_fixed_then_brk },
+    { "map_min_addr", map_min_addr },
 };
 
 T_MAIN("t_ranges", cases)

@@ -41,6 +41,17 @@
 struct reclaim_stats reclaim_stats;
 static uint32_t hand;
 
+/* Pages the current reclaim_pages call found it could take (referenced
+ * or not), and whether the last call swept every frame yet found fewer
+ * than RECLAIM_MIN_EVICTABLE of them: then memory is full of what cannot
+ * move (anonymous pages with swap full, page tables, the kernel heap),
+ * and freeing a frame means evicting a page its process needs for the
+ * very instruction it retries. Two processes, or one process's code and
+ * stack, would take turns evicting each other forever; page_alloc_user
+ * kills instead. */
+static uint32_t evictable;
+static int starved;
+
 /* rmap_walk step of referenced: clears the accessed bit, notes it. */
 static bool clear_accessed(struct mm *mm, uint32_t va, pte_t *pte, void *seen)
 {
@@ -226,6 +237,13 @@ static void gather_neighbours(struct page *pg, struct swap_batch *b)
     }
 }
 
+/* Is there a slot for one more page beyond the batch (and a cluster to
+ * spare)? */
+static int swap_room(const struct swap_batch *b)
+{
+    return swap_enabled() && swap_slots_free() > b->n + SWAP_CLUSTER_MAX;
+}
+
 /* Sends an anonymous page to swap: a page already in the swap cache (its
  * copy on disk is good: such a page is never writable) is unmapped and
  * freed at once; any other joins the batch, with its unused neighbours
@@ -237,7 +255,7 @@ static uint32_t evict_anon(struct page *pg, struct swap_batch *b)
         unmap_everywhere(pg, pte_make_swap(pg->index));
         return release_swapped(pg);
     }
-    if (!swap_enabled() || swap_slots_free() <= b->n + SWAP_CLUSTER_MAX)
+    if (!swap_room(b))
         return 0;
     batch_add(b, pg);
     gather_neighbours(pg, b);
@@ -253,10 +271,13 @@ static uint32_t evict(struct page *pg, struct swap_batch *b)
         return 0;
     if (!rmap_count(pg) && !(pg->flags & (PG_FILECACHE | PG_SWAPCACHE | PG_SHM)))
         return 0;                       /* not a user page */
-    if (referenced(pg))
-        return 0;                       /* second chance */
     if (mlock_page_locked(pg))
         return 0;                       /* a locked region maps it: never evicted */
+    if (!(pg->flags & (PG_FILECACHE | PG_SWAPCACHE)) && !swap_room(b))
+        return 0;                       /* it could only go to swap, which is full */
+    evictable++;
+    if (referenced(pg))
+        return 0;                       /* second chance */
     if (pg->flags & PG_SHM) {
         unmap_everywhere(pg, 0);        /* the object keeps the page */
         return pg->count == 1 ? shm_evict(pg) : 0;
@@ -277,14 +298,17 @@ static uint32_t evict(struct page *pg, struct swap_batch *b)
 uint32_t reclaim_pages(uint32_t want)
 {
     struct swap_batch batch = { .n = 0 };
-    uint32_t freed = 0;
-    for (uint32_t n = 0; n < 2 * frame_max_pfn && freed + batch.n < want; n++) {
+    uint32_t freed = 0, n;
+    evictable = 0;
+    for (n = 0; n < 2 * frame_max_pfn && freed + batch.n < want; n++) {
         struct page *pg = &frame_table[hand];
         hand = hand + 1 < frame_max_pfn ? hand + 1 : 0;
         reclaim_stats.scanned++;
         freed += evict(pg, &batch);
     }
     freed += batch_flush(&batch);
+    /* Two sweeps visit each frame twice. */
+    starved = n >= 2 * frame_max_pfn && evictable < 2 * RECLAIM_MIN_EVICTABLE;
     trace(TRACE_SWAP, "pid %d reclaim: freed %u of %u wanted, %u free", current->pid, freed,
           want, frame_free_count());
     return freed;
@@ -338,9 +362,10 @@ static int oom_kill(void)
 struct page *page_alloc_user(void)
 {
     for (int tries = 0;; tries++) {
+        starved = 0;
         if (frame_free_count() < RECLAIM_LOW)
             reclaim_pages(RECLAIM_BATCH);
-        if (frame_free_count() > RECLAIM_RESERVE) {
+        if (frame_free_count() > RECLAIM_RESERVE && !starved) {
             struct page *pg = frame_alloc();
             if (pg)
                 return pg;

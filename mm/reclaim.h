@@ -21,6 +21,8 @@ uint32_t reclaim_pages(uint32_t want);
 #define RECLAIM_RESERVE 24      /* frames only the kernel may take */
 #define RECLAIM_LOW 48          /* below this many free frames, evict */
 #define RECLAIM_BATCH 32        /* pages evicted per round */
+#define RECLAIM_MIN_EVICTABLE 16        /* fewer pages that could be evicted,
+                                           and memory counts as exhausted */
 
 struct reclaim_stats {
     uint32_t scanned;           /* frames the clock hand passed */

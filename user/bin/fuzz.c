@@ -872,7 +872,11 @@ static const struct call calls[] = {
     /* identity, limits, time, and the rest */
     {  24, "getuid",        1, { A_NONE } },
     {  47, "getgid",        1, { A_NONE } },
+    {  49, "geteuid",       1, { A_NONE } },
+    {  50, "getegid",       1, { A_NONE } },
     { 199, "getuid32",      1, { A_NONE } },
+    { 200, "getgid32",      1, { A_NONE } },
+    { 201, "geteuid32",     1, { A_NONE } },
     { 202, "getegid32",     1, { A_NONE } },
     {  80, "getgroups",     1, { A_INT, A_PTR } },
     { 205, "getgroups32",   1, { A_INT, A_PTR } },

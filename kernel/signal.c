@@ -605,29 +605,34 @@ static void send_checked(struct proc *p, int sig, int code)
     signal_send(p, sig, &info);
 }
 
-/* kill(2): pid > 0 one process; -1 every process but init and the caller;
- * 0 and < -1 name process groups, and every process here is in one group
- * of its own. */
+/* kill(2), as Linux: pid > 0 one process; 0 every process in the caller's
+ * process group; -1 every process but init and the caller; < -1 every
+ * process in group -pid. ESRCH when none was found. Zombies count as
+ * found (the signal does nothing to them). */
 long sys_kill(int pid, int sig)
 {
     if (sig < 0 || sig > NSIG)
         return -EINVAL;
-    if (pid == -1) {
-        int found = 0;
-        for (int i = 1; i < NPROC; i++) {
-            struct proc *p = &proc_table[i];
-            if (p->state == PROC_UNUSED || p->pid <= 1 || p == current)
-                continue;
-            send_checked(p, sig, SI_USER);
-            found = 1;
-        }
-        return found ? 0 : -ESRCH;
+    if (pid > 0) {
+        struct proc *p = find_proc(pid);
+        if (!p)
+            return -ESRCH;
+        send_checked(p, sig, SI_USER);
+        return 0;
     }
-    struct proc *p = pid == 0 ? current : find_proc(pid < 0 ? -pid : pid);
-    if (!p)
-        return -ESRCH;
-    send_checked(p, sig, SI_USER);
-    return 0;
+    if (pid == INT32_MIN)
+        return -ESRCH;                  /* -pid would overflow; no such group */
+    int pgrp = pid == 0 ? current->attrs.pgid : -pid, found = 0;
+    for (int i = 1; i < NPROC; i++) {
+        struct proc *p = &proc_table[i];
+        if (p->state == PROC_UNUSED || p->pid == 0)
+            continue;
+        if (pid == -1 ? (p->pid == 1 || p == current) : p->attrs.pgid != pgrp)
+            continue;
+        send_checked(p, sig, SI_USER);
+        found = 1;
+    }
+    return found ? 0 : -ESRCH;
 }
 
 /* One thread per process: a thread id is the process id. */

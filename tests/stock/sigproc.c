@@ -319,6 +319,32 @@ static void default_actions(void)
             signal(sig, SIG_DFL);
 }
 
+/* kill() with 0 and -pgrp names a whole process group. */
+static void kill_process_groups(void)
+{
+    pid_t a = fork();
+    if (a == 0) {
+        for (;;)
+            pause();
+    }
+    pid_t b = fork();
+    if (b == 0) {
+        for (;;)
+            pause();
+    }
+    CHECK("pgroup: two children in a group of their own",
+          setpgid(a, a) == 0 && setpgid(b, a) == 0 && getpgid(b) == a);
+    CHECK("pgroup: kill(-pgrp, SIGKILL)", kill(-a, SIGKILL) == 0);
+    int sa = 0, sb = 0;
+    CHECK("pgroup: both die of it", waitpid(a, &sa, 0) == a && waitpid(b, &sb, 0) == b &&
+                                        WIFSIGNALED(sa) && WTERMSIG(sa) == SIGKILL &&
+                                        WIFSIGNALED(sb) && WTERMSIG(sb) == SIGKILL);
+    errno = 0;
+    CHECK("pgroup: an empty group is ESRCH", kill(-a, SIGKILL) == -1 && errno == ESRCH);
+    /* Signal 0 only asks: a real signal would reach whoever runs us. */
+    CHECK("pgroup: kill(0, 0) finds our own group", kill(0, 0) == 0);
+}
+
 int main(int argc, char **argv)
 {
     if (argc > 1 && strcmp(argv[1], "child-exec") == 0)
@@ -333,5 +359,6 @@ int main(int argc, char **argv)
     exec_keeps_ignored(argv[0]);
     sigchld_info();
     sigchld_ignored_reaps();
+    kill_process_groups();
     return check_done("sigproc");
 }

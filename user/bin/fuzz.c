@@ -1285,6 +1285,12 @@ static int kernel_alive(void)
 static int reap_all(void)
 {
     int status;
+    /* The workers' own children (their fork, vfork and clone calls) are
+     * init's once a worker dies, and may sleep forever in pause or read,
+     * in a group or session of their own: as init, end them all. A
+     * process that SIGKILL cannot end is still counted below. */
+    if (getpid() == 1)
+        kill(-1, SIGKILL);
     for (int tries = 0; tries < 250; tries++) {
         int r = waitpid(-1, &status, WNOHANG);
         if (r < 0 && errno == ECHILD)

@@ -353,9 +353,18 @@ static int oom_kill(void)
         return 0;                       /* the fault handler says so and kills */
     printk("out of memory: killed pid %d (%s), %u KiB resident and in swap\n", victim->pid,
            victim->name, most * 4);
-    victim->killed = SIGKILL;
-    if (victim->state == PROC_SLEEPING)
-        victim->state = PROC_RUNNABLE;
+    /* Every process in the victim's address space dies with it, as on
+     * Linux: a vfork parent cannot exit while its child borrows the
+     * space (it would wait for the child forever, and the child, asking
+     * for memory, for it). */
+    for (int i = 1; i < NPROC; i++) {
+        struct proc *p = &proc_table[i];
+        if (p->state == PROC_UNUSED || p->state == PROC_ZOMBIE || p->mm != victim->mm)
+            continue;
+        p->killed = SIGKILL;
+        if (p->state == PROC_SLEEPING)
+            p->state = PROC_RUNNABLE;
+    }
     return 1;
 }
 

@@ -446,6 +446,12 @@ TESTS = [
          must=[r"^t_exhaust: 1 passed, 0 failed$", r"^init exited with status 0$"],
          must_not=[r"^FAIL ", r"^kernel panic", r"^kernel exception"]),
     program_test("exhaust-process-table", "t_exhaust", args="processes"),
+    # Out of memory while a vfork child borrows its parent's space: both
+    # die (the fuzzer's seed 106 at mem=8M hung here).
+    Test("vfork-oom-8M", "quiet mem=8M init=/tests/t_vfork_oom", 0, timeout=120,
+         disks=[Disk(1, size=16 << 20, mkswap=True)],
+         must=[r"^ok vfork_child_runs_out: status 0x9$", r"^init exited with status 0$"],
+         must_not=[r"^FAIL", r"^kernel panic", r"^kernel exception"]),
     # The system-call fuzzer (user/bin/fuzz.c) as init: a short seeded
     # campaign must end alive, every child reaped, memory and swap as they
     # were; `make fuzz` runs long ones.

@@ -20,7 +20,7 @@ USER_PROGS := init sh ls cat echo kill size segments cowdemo segv userfault mall
 USER_FULL_ONLY := shlibs
 # Test programs (tests/qemu_tests.py runs them).
 USER_TESTS := t_layout t_brk t_exec t_fork t_segv t_efault t_leak t_procfs t_swap t_demand t_mmap t_tmpfs \
-              t_zeropage t_ranges t_calls t_memcalls t_sem t_exhaust
+              t_zeropage t_ranges t_calls t_memcalls t_sem t_exhaust t_vfork_oom
 
 USER_CC      := gcc -m32
 USER_CFLAGS  := -std=gnu11 -O2 -g -Wall -Wextra -Werror -ffreestanding -fno-builtin -ffunction-sections -fdata-sections \

@@ -214,7 +214,10 @@ void signal_deliver(struct trapframe *tf)
         if (h == SIG_IGN)
             continue;
         if (h == SIG_DFL) {
-            default_act(sig);
+            /* init takes no default action for a signal a process sent
+             * (code SI_USER or below); its own faults still end it. */
+            if (!(current->pid == 1 && info.code <= 0))
+                default_act(sig);
             continue;
         }
         if (nr >= 0)
@@ -600,6 +603,13 @@ static struct proc *find_proc(int pid)
 static void send_checked(struct proc *p, int sig, int code)
 {
     if (!sig)
+        return;
+    /* As on Linux, no process can kill init: a signal init has no handler
+     * for (SIGKILL and SIGSTOP too) is dropped, unless blocked (it waits,
+     * and is dropped when delivered, below). kill(0) and kill(-pgrp) from
+     * its children reach its group, and would otherwise end it. */
+    if (p->pid == 1 && p->sig.action[sig - 1].handler == SIG_DFL &&
+        !(p->sig.blocked & SIGBIT(sig)))
         return;
     struct ksiginfo info = { sig, 0, code, { current->pid, 0, 0, 0, 0 } };
     signal_send(p, sig, &info);

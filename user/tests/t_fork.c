@@ -237,6 +237,20 @@ static void orphan_goes_to_init(void)
     sleep(1);                           /* the orphan reports, then exits to init */
 }
 
+/* Each case runs in a child of init (pid 1): its SIGTERM, SIGKILL and
+ * kill(0, SIGINT) (its group is init's) must not end init, as on Linux:
+ * init has no handler for them. If one did, init would be gone before
+ * it prints its summary. */
+static void init_cannot_be_killed(void)
+{
+    CHECK(getppid() == 1);
+    signal(SIGINT, SIG_IGN);            /* kill(0) reaches this process too */
+    CHECK(kill(1, SIGTERM) == 0 && kill(1, SIGKILL) == 0 && kill(0, SIGINT) == 0);
+    struct timespec t = { 0, 20000000 };
+    nanosleep(&t, 0);                   /* any signal would have landed by now */
+    CHECK(getppid() == 1);              /* init is still our parent */
+}
+
 static const struct t_case cases[] = {
     { "fork_copies_tables_not_pages", fork_copies_tables_not_pages },
     { "orphan_goes_to_init", orphan_goes_to_init },
@@ -248,5 +262,6 @@ static const struct t_case cases[] = {
     { "child_writes_invisible_to_parent", child_writes_invisible_to_parent },
     { "parent_writes_invisible_to_child", parent_writes_invisible_to_child },
     { "fork_returns_pids", fork_returns_pids },
+    { "init_cannot_be_killed", init_cannot_be_killed },
 };
 T_MAIN("t_fork", cases)

@@ -164,13 +164,16 @@ test: all $(UNIT_BINS) $(UNIT_PROBE)
 
 # A long fuzzing campaign: one boot per seed of init=/bin/fuzz, reported
 # per seed (tools/fuzz.py). FUZZMEM= is the kernel's mem= (e.g. 8M), SWAP=
-# the size in MiB of a fresh swap disk, WORKERS= the worker processes.
+# the size in MiB of a fresh swap disk, WORKERS= the worker processes,
+# FUZZARGS= more words for the fuzzer (check, verbose, only=B), SILENCE=
+# the seconds without output after which a boot counts as hung.
 SEEDS ?= 1
 CALLS ?= 100000
 WORKERS ?= 2
 fuzz: all
 	python3 tools/fuzz.py --build $(BUILD) --seeds "$(SEEDS)" --calls $(CALLS) \
-		--workers $(WORKERS) $(if $(FUZZMEM),--mem $(FUZZMEM)) $(if $(SWAP),--swap $(SWAP))
+		--workers $(WORKERS) $(if $(FUZZMEM),--mem $(FUZZMEM)) $(if $(SWAP),--swap $(SWAP)) \
+		$(if $(FUZZARGS),--args "$(FUZZARGS)") $(if $(SILENCE),--silence $(SILENCE))
 
 clean:
 	rm -rf $(BUILD)

@@ -1159,9 +1159,14 @@ static void parse_args(int argc, char **argv)
 
 /* MemFree + Cached (the page cache keeps what files were read) and
  * SwapFree, in kB. */
+/* The latest /proc/meminfo read by memory_now, and the one of the first
+ * count: when memory is missing at the end, the lines that differ say
+ * what kind it is (page tables, kernel heap, shared memory...). */
+static char meminfo_now[1024], meminfo_first[1024];
+
 static void memory_now(unsigned long *mem, unsigned long *swap)
 {
-    static char text[1024];
+    char *text = meminfo_now;
     unsigned long free_kb = 0, cached = 0, swapfree = 0, swapcached = 0;
     procfile_read("/proc/meminfo", text, sizeof text);
     procfile_value(text, "MemFree:", &free_kb);
@@ -1173,6 +1178,22 @@ static void memory_now(unsigned long *mem, unsigned long *swap)
      * not lost, and SwapCached counts it. */
     *mem = free_kb + cached;
     *swap = swapfree + swapcached;
+}
+
+/* Prints each line of the first count's /proc/meminfo that differs in
+ * the latest one (both have the same lines in the same order). */
+static void print_meminfo_changes(void)
+{
+    const char *a = meminfo_first, *b = meminfo_now;
+    while (*a && *b) {
+        const char *ea = strchr(a, '\n'), *eb = strchr(b, '\n');
+        if (!ea || !eb)
+            break;
+        if (ea - a != eb - b || memcmp(a, b, ea - a))
+            printf("fuzz: before %.*s, after %.*s\n", (int)(ea - a), a, (int)(eb - b), b);
+        a = ea + 1;
+        b = eb + 1;
+    }
 }
 
 static void collect(struct running *w, int slot, int status)
@@ -1487,6 +1508,7 @@ int main(int argc, char **argv)
     int slots = warm_up();
     touch_own_pages();
     memory_now(&mem0, &swap0);
+    memcpy(meminfo_first, meminfo_now, sizeof meminfo_first);
     printf("fuzz: seed %u, %u calls, %u workers, %u calls a batch, %u system calls in the table, "
            "%d process slots\n", seed, total_calls, nworkers, batch_len, (unsigned)NCALLS, slots);
 
@@ -1518,6 +1540,8 @@ int main(int argc, char **argv)
 
     printf("fuzz: memory free+cached %lu kB before, %lu kB after; swap free+cached %lu kB before, "
            "%lu kB after\n", mem0, mem1, swap0, swap1);
+    if (mem1 != mem0 || swap1 != swap0)
+        print_meminfo_changes();
     printf("fuzz: seed %u calls %u workers %u batches %u killed %u watchdog %u ok %u", seed,
            made, nworkers, batches, signalled, watchdog_kills, ok_sum);
     for (int e = 1; e < NERR; e++) {

@@ -1,7 +1,8 @@
-/* cow.c: copy-on-write. fork copies page tables, not pages: mm_copy
- * write-protects every private writable page in both address spaces and
- * raises its frame's count; the first write fault on such a page comes to
- * cow_break, which copies it, or just makes it writable again when this
+/* cow.c: copy-on-write. fork copies no pages: mm_copy shares the page
+ * tables (mm/pgtable_share.c), and the first change to a table copies it,
+ * write-protecting every private writable page in both address spaces
+ * and raising its frame's count; the first write fault on such a page
+ * comes to cow_break, which copies it, or just makes it writable again when this
  * address space is the frame's only user. A page that maps the shared
  * zero page (mm/zero_page.c) is copy-on-write too: its first write gets
  * a freshly cleared frame. */
@@ -21,12 +22,22 @@
 #include "mm/swap_map.h"
 #include "kernel/proc.h"
 
-/* fork copies a page table at a time (pgtable_copy_range), not a page
- * at a time: no walk from the page directory per page, and no TLB flush
- * per write-protected PTE: the parent's TLB is flushed once at the end
- * (its writable entries are stale until then, but nothing runs in the
- * parent's address space before it). A private writable region is
- * copy-on-write; a shared or read-only one is shared as it is. */
+/* Does a locked region of mm overlap the 4 MiB at va? */
+static bool locked_in(const struct mm *mm, uint32_t va)
+{
+    for (const struct vma *v = mm->vmas; v && v->start < va + PDE_SPAN; v = v->next)
+        if ((v->flags & VM_LOCKED) && v->end > va)
+            return true;
+    return false;
+}
+
+/* fork shares the page tables themselves, copy-on-write
+ * (mm/pgtable_share.c): no PTE is copied or write-protected here; the
+ * first change to a table in either process copies it and marks its
+ * private writable pages copy-on-write. A table under a locked region is
+ * copied now. The parent's TLB is flushed once at the end (its writable
+ * entries are stale until then, but nothing runs in the parent's address
+ * space before it). */
 struct mm *mm_copy(struct mm *src)
 {
     struct mm *dst = mm_create();
@@ -35,10 +46,9 @@ struct mm *mm_copy(struct mm *src)
     int err = vma_copy_all(dst, src);
     dst->brk_start = src->brk_start;
     dst->brk = src->brk;
-    for (const struct vma *v = src->vmas; v && !err; v = v->next) {
-        bool cow = (v->flags & (VM_WRITE | VM_SHARED)) == VM_WRITE;
-        err = pgtable_copy_range(dst->pgdir, src->pgdir, v->start, v->end, cow);
-    }
+    for (uint32_t va = 0; va < USER_TOP && !err; va += PDE_SPAN)
+        if (src->pgdir[PDX(va)] & PTE_PRESENT)      /* else nothing to give */
+            err = pgtable_fork_table(dst->pgdir, src->pgdir, va, locked_in(src, va));
     pgtable_flush_all(src->pgdir);
     if (err) {
         mm_destroy(dst);

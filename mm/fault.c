@@ -327,6 +327,9 @@ static inline __attribute__((always_inline)) enum decision fault_user(struct mm 
 
 int fault_populate(struct mm *mm, uint32_t start, uint32_t end)
 {
+    /* The PTEs below are read as this address space's own. */
+    if (pgtable_unshare_range(mm->pgdir, start, end - start) < 0)
+        return -ENOMEM;
     for (uint32_t page = start; page < end;) {
         struct vma *v = vma_find(mm, page);
         if (!v)

@@ -61,6 +61,8 @@ static int advise_region(struct mm *mm, struct vma *v, uint32_t start, uint32_t 
     case MADV_DONTNEED_LOCKED:
         if ((v->flags & VM_LOCKED) && advice != MADV_DONTNEED_LOCKED)
             return -EINVAL;
+        if (pgtable_unshare_range(mm->pgdir, start, end - start) < 0)
+            return -EAGAIN;             /* no frame to copy a table shared since fork */
         pgtable_unmap_range(mm->pgdir, start, end - start);
         return 0;
     case MADV_COLD:

@@ -41,6 +41,10 @@ static long mlock_range(uint32_t addr, uint32_t len, int lock, int onfault)
                             -ENOMEM, &r);
     if (err || r.start == r.end)
         return err;
+    /* A locked page must be found through its own region: no page table
+     * shared since fork (mm/pgtable_share.c) may hold it. */
+    if (lock && pgtable_unshare_range(mm->pgdir, r.start, r.end - r.start) < 0)
+        return -ENOMEM;
     err = vma_change_flags(mm, r.start, r.end, VM_LOCKED, lock ? VM_LOCKED : 0);
     vma_verify(mm, lock ? "mlock" : "munlock");
     if (err || !lock || onfault)
@@ -81,6 +85,8 @@ long sys_mlockall(uint32_t flags)
     mm->def_flags = (flags & MCL_FUTURE) ? VM_LOCKED : 0;
     if (!(flags & MCL_CURRENT))
         return 0;
+    if (pgtable_unshare_range(mm->pgdir, 0, USER_TOP) < 0)
+        return -ENOMEM;                 /* as in mlock_range */
     lock_all(mm, 1);
     vma_verify(mm, "mlockall");
     if (flags & MCL_ONFAULT)

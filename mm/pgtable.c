@@ -56,10 +56,11 @@ uint32_t pgtable_frame_count(void)
     return pgtable_frames;
 }
 
-static bool is_current(pde_t *pgdir)
+bool pgtable_is_current(pde_t *pgdir)
 {
     return virt_to_phys(pgdir) == mmu_current_pgdir();
 }
+#define is_current pgtable_is_current
 
 pte_t *pgtable_walk(pde_t *pgdir, uint32_t va, bool create)
 {
@@ -74,6 +75,8 @@ pte_t *pgtable_walk(pde_t *pgdir, uint32_t va, bool create)
         page_zero(page_to_virt(pg));
         /* The PDE allows everything; each PTE decides. */
         *pde = page_to_phys(pg) | PTE_USER | PTE_WRITE | PTE_PRESENT;
+    } else if (create && !(*pde & PTE_WRITE) && pgtable_own(pgdir, va) < 0) {
+        return 0;                       /* shared since fork, and no frame for a copy */
     }
     pte_t *table = phys_to_virt(PTE_FRAME(*pde));
     return &table[PTX(va)];
@@ -83,23 +86,14 @@ void pgtable_set(pde_t *pgdir, uint32_t va, pte_t *pte, pte_t val)
 {
     pte_t old = *pte;
     *pte = val;
-    if ((old & PTE_PRESENT) && is_current(pgdir))
+    /* Through a table shared since fork (page replacement may change one),
+     * the current address space may see the PTE too: flush it anyway. */
+    if ((old & PTE_PRESENT) && (is_current(pgdir) || virt_to_page(pte)->count > 1))
         mmu_flush_page(va);
 }
 
-/* The struct page of a frame we manage, or NULL (device memory). */
-static struct page *managed(uint32_t phys)
-{
-    struct page *pg = phys_to_page(phys);
-    return pg && !(pg->flags & PG_RESERVED) ? pg : 0;
-}
-
-/* Are the mappings of pg recorded in its reverse map? All but the zero
- * page's: it is never evicted, so nobody needs to find them. */
-static bool rmapped(const struct page *pg)
-{
-    return pg && !page_is_zero(pg);
-}
+#define managed pgtable_managed
+#define rmapped pgtable_rmapped
 
 int pgtable_map(pde_t *pgdir, uint32_t va, uint32_t phys, uint32_t flags)
 {
@@ -177,6 +171,15 @@ int pgtable_map_range(pde_t *pgdir, uint32_t va, uint32_t phys, uint32_t len,
 }
 
 /* The end of the page table's span that va is in, or end if sooner. */
+/* A function about to change the PTEs of a page table shared since fork
+ * (mm/pgtable_share.c) would change them for every address space that
+ * shares it: its caller should have called pgtable_unshare_range. */
+static void check_own(pde_t pde, uint32_t va, const char *what)
+{
+    if ((pde & PTE_PRESENT) && !(pde & PTE_WRITE))
+        panic("%s: the page table of %p is shared since fork", what, (void *)va);
+}
+
 static uint32_t span_end(uint32_t va, uint32_t end)
 {
     uint32_t next = (va | (PDE_SPAN - 1)) + 1;
@@ -211,39 +214,10 @@ void pgtable_unmap_range(pde_t *pgdir, uint32_t va, uint32_t len)
     check_user(va, len, "pgtable_unmap_range");
     bool flush = is_current(pgdir);
     for (uint32_t end = va + len; va < end; va = span_end(va, end)) {
+        check_own(pgdir[PDX(va)], va, "pgtable_unmap_range");
         if (pgdir[PDX(va)] & PTE_PRESENT)
             unmap_table(phys_to_virt(PTE_FRAME(pgdir[PDX(va)])), va, span_end(va, end), flush);
     }
-}
-
-int pgtable_copy_range(pde_t *dst, pde_t *src, uint32_t va, uint32_t end, bool cow)
-{
-    check_user(va, end - va, "pgtable_copy_range");
-    for (; va < end; va = span_end(va, end)) {
-        if (!(src[PDX(va)] & PTE_PRESENT))
-            continue;                   /* no page table: nothing to copy */
-        pte_t *from = phys_to_virt(PTE_FRAME(src[PDX(va)]));
-        pte_t *to = pgtable_walk(dst, va, true);
-        if (!to)
-            return -ENOMEM;
-        to -= PTX(va);                  /* the start of the table */
-        for (uint32_t a = va, stop = span_end(va, end); a < stop; a += PAGE_SIZE) {
-            pte_t e = from[PTX(a)];
-            if (pte_is_swap(e)) {
-                swap_entry_dup(pte_swap_slot(e));
-            } else if (pte_present(e)) {
-                if (cow && (e & PTE_WRITE))
-                    from[PTX(a)] = e = (e & ~PTE_WRITE) | PTE_COW;
-                struct page *pg = managed(PTE_FRAME(e));
-                if (pg)
-                    page_get(pg);
-                if (rmapped(pg))
-                    rmap_add(pg, a);
-            }
-            to[PTX(a)] = e;
-        }
-    }
-    return 0;
 }
 
 /* Can the PTE e move to another address of its address space? A swap
@@ -263,6 +237,8 @@ static bool movable(pte_t e)
 bool pgtable_can_move(pde_t *pgdir, uint32_t va)
 {
     pte_t *pte = pgtable_walk(pgdir, va, false);
+    if (pte && *pte && !(pgdir[PDX(va)] & PTE_WRITE))
+        return false;                   /* shared since fork: as a shared page */
     return !pte || !*pte || movable(*pte);
 }
 
@@ -270,6 +246,8 @@ int pgtable_move_range(pde_t *pgdir, uint32_t from, uint32_t to, uint32_t len)
 {
     check_user(from, len, "pgtable_move_range");
     check_user(to, len, "pgtable_move_range");
+    if (pgtable_unshare_range(pgdir, from, len) < 0 || pgtable_unshare_range(pgdir, to, len) < 0)
+        return -ENOMEM;
     /* First every check, and every page table the destination needs:
      * then nothing fails halfway. */
     for (uint32_t off = 0; off < len; off += PAGE_SIZE) {
@@ -310,6 +288,7 @@ void pgtable_protect_range(pde_t *pgdir, uint32_t va, uint32_t len, uint32_t fla
     check_user(va, len, "pgtable_protect_range");
     const uint32_t prot = PTE_WRITE | PTE_USER;
     for (uint32_t off = 0; off < len; off += PAGE_SIZE) {
+        check_own(pgdir[PDX(va + off)], va + off, "pgtable_protect_range");
         pte_t *pte = pgtable_walk(pgdir, va + off, false);
         if (pte && pte_present(*pte))
             pgtable_set(pgdir, va + off, pte, (*pte & ~prot) | (flags & prot));
@@ -330,6 +309,12 @@ void pgtable_destroy_user(pde_t *pgdir)
     for (uint32_t i = 0; i < KERNEL_PDX; i++) {
         if (!(pgdir[i] & PTE_PRESENT))
             continue;
+        struct page *shared = phys_to_page(PTE_FRAME(pgdir[i]));
+        if (shared->count > 1) {        /* another address space's too: its now */
+            shared->count--;
+            pgdir[i] = 0;
+            continue;
+        }
         unmap_table(phys_to_virt(PTE_FRAME(pgdir[i])), i * PDE_SPAN, (i + 1) * PDE_SPAN, false);
         struct page *table = phys_to_page(PTE_FRAME(pgdir[i]));
         pgdir[i] = 0;

@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include "mm/frame.h"
 #include "mm/pte.h"
 
 struct page;
@@ -19,7 +20,9 @@ void pgtable_frame_free(struct page *pg);
 uint32_t pgtable_frame_count(void);
 
 /* Returns the PTE for user address va, or NULL if its page table does not
- * exist and create is false or no frame is left for it. */
+ * exist and create is false or no frame is left for it. With create the
+ * caller means to change the PTE: a missing table is made, and a table
+ * shared since fork becomes this address space's own (pgtable_own). */
 pte_t *pgtable_walk(pde_t *pgdir, uint32_t va, bool create);
 
 /* Maps the page at user address va to the frame at phys with flags (PTE_*,
@@ -58,14 +61,23 @@ void pgtable_protect_range(pde_t *pgdir, uint32_t va, uint32_t len, uint32_t fla
  * returns -EFAULT if va is not mapped. */
 int pgtable_translate(pde_t *pgdir, uint32_t va, uint32_t *phys);
 
-/* fork: copies every PTE of src in [va, end) (page-aligned) into dst, a
- * page table at a time: a present page gains a reference and a mapping,
- * and if cow, a writable one becomes read-only and copy-on-write in both;
- * a swap entry's slot gains a reference. The TLB is not flushed: the
- * caller does it once (pgtable_flush_all) after the last range. Returns
- * 0, or -ENOMEM when no frame is left for a table of dst (what was
- * copied stays, each with its references, for the caller to destroy). */
-int pgtable_copy_range(pde_t *dst, pde_t *src, uint32_t va, uint32_t end, bool cow);
+/* Page tables shared copy-on-write since fork (mm/pgtable_share.c).
+ * pgtable_fork_table: fork gives dst the page table of src for the 4 MiB
+ * at va (if src has one): shared, both PDEs read-only, or, if copy,
+ * copied as pgtable_own would. The TLB is not flushed: the caller does it
+ * once (pgtable_flush_all) after the last table. Returns 0, or -ENOMEM
+ * (no frame for a copy).
+ * pgtable_own: makes the table of va (its PDE read-only: shared since
+ * fork) this address space's own: a copy of it if another still shares
+ * it, else just writable again. Returns 0 or -ENOMEM.
+ * pgtable_unshare_range: pgtable_own for every table of [va, va+len)
+ * that needs it, before a caller changes PTEs there; 0 or -ENOMEM (the
+ * tables done stay done, which changes nothing a process can see).
+ * pgtable_shared: do other address spaces share the table of va? */
+int pgtable_fork_table(pde_t *dst, pde_t *src, uint32_t va, bool copy);
+int pgtable_own(pde_t *pgdir, uint32_t va);
+int pgtable_unshare_range(pde_t *pgdir, uint32_t va, uint32_t len);
+bool pgtable_shared(pde_t *pgdir, uint32_t va);
 
 /* Flushes every user entry of the TLB if pgdir is the current one (one
  * CR3 reload, cheaper than an invlpg per page after a large change). */
@@ -85,5 +97,22 @@ void pgtable_unmap_one(pde_t *pgdir, uint32_t va, pte_t *pte);
 /* Sets *pte to val and drops the TLB entry if pgdir is the current one.
  * The caller keeps the reverse map right (same frame, other bits). */
 void pgtable_set(pde_t *pgdir, uint32_t va, pte_t *pte, pte_t val);
+
+/* For mm/pgtable*.c: is pgdir the current page directory; the struct page
+ * of a frame we manage, or NULL (device memory); are the mappings of pg
+ * recorded in its reverse map (all but the zero page's: it is never
+ * evicted, so nobody needs to find them)? */
+bool pgtable_is_current(pde_t *pgdir);
+
+static inline struct page *pgtable_managed(uint32_t phys)
+{
+    struct page *pg = phys_to_page(phys);
+    return pg && !(pg->flags & PG_RESERVED) ? pg : 0;
+}
+
+static inline bool pgtable_rmapped(const struct page *pg)
+{
+    return pg && !(pg->flags & PG_ZERO);
+}
 
 #endif

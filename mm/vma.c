@@ -108,6 +108,9 @@ int vma_unmap(struct mm *mm, uint32_t start, uint32_t end)
 {
     if (start >= end)
         return 0;
+    /* Tables shared since fork become ours first (mm/pgtable_share.c). */
+    if (pgtable_unshare_range(mm->pgdir, start, end - start) < 0)
+        return -ENOMEM;
     /* Split the regions that straddle either edge, then drop the inside. */
     struct vma *v = vma_find(mm, start);
     if (v && v->start < start && !vma_split(mm, v, start))
@@ -209,6 +212,8 @@ int vma_protect(struct mm *mm, uint32_t start, uint32_t end, uint32_t prot)
 {
     const uint32_t perms = VM_READ | VM_WRITE | VM_EXEC;
     int err = range_mapped(mm, start, end, prot & VM_WRITE);
+    if (!err && pgtable_unshare_range(mm->pgdir, start, end - start) < 0)
+        err = -ENOMEM;                  /* tables shared since fork become ours first */
     if (!err)
         err = vma_change_flags(mm, start, end, perms, prot & perms);
     if (err)

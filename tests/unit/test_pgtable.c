@@ -272,11 +272,11 @@ static void kernel_half_range_panics(void)
     CHECK(pgtable_map_range(pgdir, KERNEL_BASE - PAGE_SIZE, phys, PAGE_SIZE, PTE_USER) == 0);
 }
 
-/* fork's copy: a writable page becomes copy-on-write in both tables
- * (without a TLB flush per page), a read-only one is shared as it is, a
- * swap entry's slot gains a reference; destroying the copy gives every
- * reference and mapping back. */
-static void copy_range_shares_and_write_protects(void)
+/* fork's copy of a table (under a locked region): a writable page
+ * becomes copy-on-write in both tables (without a TLB flush per page), a
+ * read-only one is shared as it is, a swap entry's slot gains a
+ * reference; destroying the copy gives every reference and mapping back. */
+static void fork_table_copies_and_write_protects(void)
 {
     setup(true);
     struct page *a = frame_alloc(), *b = frame_alloc(), *dpg = frame_alloc();
@@ -287,7 +287,8 @@ static void copy_range_shares_and_write_protects(void)
     CHECK(pgtable_map(pgdir, VA + PAGE_SIZE, pb, PTE_USER) == 0);
     swap_entry_dup(9);
     *pgtable_walk(pgdir, VA + 2 * PAGE_SIZE, false) = pte_make_swap(9);
-    CHECK(pgtable_copy_range(dst, pgdir, VA, VA + 8 * MiB, true) == 0);
+    CHECK(pgtable_fork_table(dst, pgdir, VA, true) == 0);
+    CHECK(pgtable_fork_table(dst, pgdir, VA + 4 * MiB, true) == 0);
     CHECK(unit_flushes == 0);
     pte_t cow = pa | PTE_PRESENT | PTE_USER | PTE_COW;
     CHECK(pte_of(VA) == cow && *pgtable_walk(dst, VA, false) == cow);
@@ -295,6 +296,7 @@ static void copy_range_shares_and_write_protects(void)
     CHECK(*pgtable_walk(dst, VA + 2 * PAGE_SIZE, false) == pte_make_swap(9));
     CHECK(*pgtable_walk(dst, VA + 3 * PAGE_SIZE, false) == 0);
     CHECK(!(dst[PDX(VA) + 1] & PTE_PRESENT));   /* no table where src has none */
+    CHECK((dst[PDX(VA)] & PTE_WRITE) && (pgdir[PDX(VA)] & PTE_WRITE));
     CHECK(a->count == 2 && a->mapcount == 2 && b->count == 2 && b->mapcount == 2);
     CHECK(swap_entry_count(9) == 2);
     pgtable_flush_all(pgdir);
@@ -303,6 +305,63 @@ static void copy_range_shares_and_write_protects(void)
     CHECK(a->count == 1 && a->mapcount == 1 && b->count == 1 && b->mapcount == 1);
     CHECK(swap_entry_count(9) == 1);
     frame_free(dpg);
+}
+
+/* fork's sharing of a table: one table, two read-only PDEs, nothing per
+ * page. The first change through either (pgtable_walk with create) gives
+ * that one its own copy, exactly as the copy above; the other, alone with
+ * the old table now, only gets its write bit back. A shared table is not
+ * changed by unmap, and destroying one sharer leaves the other's pages. */
+static void fork_table_shares_until_changed(void)
+{
+    setup(true);
+    struct page *a = frame_alloc(), *s = frame_alloc(), *dpg = frame_alloc();
+    pde_t *dst = page_to_virt(dpg);
+    memset(dst, 0, PAGE_SIZE);
+    uint32_t pa = page_to_phys(a);
+    s->flags |= PG_SHM;                 /* a shared memory frame: stays writable */
+    CHECK(pgtable_map(pgdir, VA, pa, PTE_USER | PTE_WRITE) == 0);
+    CHECK(pgtable_map(pgdir, VA + PAGE_SIZE, page_to_phys(s), PTE_USER | PTE_WRITE) == 0);
+    swap_entry_dup(9);
+    *pgtable_walk(pgdir, VA + 2 * PAGE_SIZE, false) = pte_make_swap(9);
+    uint32_t tables = pgtable_frame_count();
+    CHECK(pgtable_fork_table(dst, pgdir, VA, false) == 0);
+    CHECK(dst[PDX(VA)] == pgdir[PDX(VA)] && !(dst[PDX(VA)] & PTE_WRITE));
+    struct page *table = phys_to_page(PTE_FRAME(dst[PDX(VA)]));
+    CHECK(table->count == 2 && pgtable_shared(dst, VA) && pgtable_shared(pgdir, VA));
+    CHECK(pgtable_frame_count() == tables);
+    CHECK(pte_of(VA) == (pa | PTE_PRESENT | PTE_USER | PTE_WRITE));     /* untouched */
+    CHECK(a->count == 1 && a->mapcount == 1 && swap_entry_count(9) == 1);
+    CHECK_PANICS(pgtable_unmap_range(pgdir, VA, PAGE_SIZE), "shared since fork");
+    CHECK_PANICS(pgtable_protect_range(dst, VA, PAGE_SIZE, PTE_USER), "shared since fork");
+    CHECK(!pgtable_can_move(pgdir, VA) && pgtable_can_move(pgdir, VA + 3 * PAGE_SIZE));
+
+    pte_t *mine = pgtable_walk(dst, VA, true);      /* the child changes a PTE */
+    CHECK(mine && PTE_FRAME(dst[PDX(VA)]) != page_to_phys(table));
+    CHECK((dst[PDX(VA)] & PTE_WRITE) && !(pgdir[PDX(VA)] & PTE_WRITE));
+    CHECK(table->count == 1 && !pgtable_shared(pgdir, VA) && pgtable_frame_count() == tables + 1);
+    pte_t cow = pa | PTE_PRESENT | PTE_USER | PTE_COW;
+    CHECK(*mine == cow && pte_of(VA) == cow);
+    CHECK(*pgtable_walk(dst, VA + PAGE_SIZE, false) == pte_of(VA + PAGE_SIZE) &&
+          (pte_of(VA + PAGE_SIZE) & PTE_WRITE));
+    CHECK(a->count == 2 && a->mapcount == 2 && s->count == 2 && swap_entry_count(9) == 2);
+
+    unit_flushes = 0;
+    CHECK(pgtable_unshare_range(pgdir, VA, 2 * PAGE_SIZE) == 0);   /* alone: no copy */
+    CHECK((pgdir[PDX(VA)] & PTE_WRITE) && PTE_FRAME(pgdir[PDX(VA)]) == page_to_phys(table));
+    CHECK(unit_cr3 == page_to_phys(pgdir_page) && pgtable_frame_count() == tables + 1);
+    pgtable_destroy_user(dst);
+    CHECK(a->count == 1 && a->mapcount == 1 && swap_entry_count(9) == 1);
+
+    /* Shared again, the parent gone first: the child keeps every page. */
+    CHECK(pgtable_fork_table(dst, pgdir, VA, false) == 0);
+    pde_t *old = pgdir;
+    pgdir = dst;                        /* setup() destroys the child's next */
+    pgtable_destroy_user(old);
+    CHECK(table->count == 1 && a->count == 1 && a->mapcount == 1 && swap_entry_count(9) == 1);
+    CHECK(pte_of(VA) == cow);           /* as the child's copy left it */
+    frame_free(pgdir_page);
+    pgdir_page = dpg;
 }
 
 static bool collect(struct mm *mm, uint32_t va, pte_t *pte, void *arg)
@@ -324,7 +383,7 @@ static void rmap_finds_every_mapping(void)
     pde_t *dst = page_to_virt(dpg);
     memset(dst, 0, PAGE_SIZE);
     CHECK(pgtable_map(pgdir, VA, page_to_phys(a), PTE_USER | PTE_WRITE) == 0);
-    CHECK(pgtable_copy_range(dst, pgdir, VA, VA + PAGE_SIZE, true) == 0);
+    CHECK(pgtable_fork_table(dst, pgdir, VA, true) == 0);
     struct mm m1 = { .pgdir = pgdir }, m2 = { .pgdir = dst }, empty = { .pgdir = 0 };
     struct page *e = frame_alloc();
     empty.pgdir = page_to_virt(e);
@@ -348,7 +407,8 @@ static void rmap_finds_every_mapping(void)
 }
 
 static const struct unit_case cases[] = {
-    { "copy_range_shares_and_write_protects", copy_range_shares_and_write_protects },
+    { "fork_table_copies_and_write_protects", fork_table_copies_and_write_protects },
+    { "fork_table_shares_until_changed", fork_table_shares_until_changed },
     { "rmap_finds_every_mapping", rmap_finds_every_mapping },
     { "walk_without_create_returns_null", walk_without_create_returns_null },
     { "walk_create_allocates_one_zeroed_table", walk_create_allocates_one_zeroed_table },

@@ -8,7 +8,7 @@ UNIT_SRC_format := kernel/format.c
 UNIT_SRC_cmdline := kernel/format.c kernel/cmdline.c kernel/trace.c
 UNIT_SRC_bootinfo := kernel/format.c kernel/bootinfo.c
 UNIT_SRC_frame := kernel/format.c mm/frame.c
-UNIT_SRC_pgtable := kernel/format.c mm/frame.c mm/page_data.c mm/pgtable.c mm/kmalloc.c mm/rmap.c mm/swap_map.c
+UNIT_SRC_pgtable := kernel/format.c mm/frame.c mm/page_data.c mm/pgtable.c mm/pgtable_share.c mm/kmalloc.c mm/rmap.c mm/swap_map.c
 UNIT_SRC_kmalloc := kernel/format.c mm/frame.c mm/kmalloc.c
 UNIT_SRC_swap_map := kernel/format.c mm/frame.c mm/kmalloc.c mm/swap_map.c
 UNIT_SRC_elf := kernel/format.c kernel/elf.c
@@ -29,7 +29,7 @@ UNIT_SRC_clone_flags := kernel/format.c kernel/clone_flags.c
 UNIT_SUITES += clone_flags
 UNIT_SRC_page_data := kernel/format.c mm/page_data.c
 UNIT_SUITES += page_data
-UNIT_SRC_vma := kernel/format.c mm/frame.c mm/page_data.c mm/kmalloc.c mm/pgtable.c mm/rmap.c mm/swap_map.c \
+UNIT_SRC_vma := kernel/format.c mm/frame.c mm/page_data.c mm/kmalloc.c mm/pgtable.c mm/pgtable_share.c mm/rmap.c mm/swap_map.c \
 	mm/vma.c mm/urange.c mm/brk.c
 UNIT_SUITES += vma
 UNIT_BINS := $(UNIT_SUITES:%=$(BUILD)/tests/unit/test_%)

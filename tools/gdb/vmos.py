@@ -134,7 +134,8 @@ class KPte(VmosCommand):
 
 ADDR is any expression (0x0804d000, &shared_value, $cr2, va); quote it if
 it has spaces. The walk starts at CR3 (or, given PID, at that process's
-mm->pgdir_phys) and prints the PDE's index and value, then the PTE's index
+mm->pgdir_phys) and prints the PDE's index and value (a PDE without W
+is a page table shared since fork: how many share it), then the PTE's index
 and value with each flag of mm/pte.h decoded (P present, W writable,
 U user, A accessed, D dirty, COW copy-on-write; `-W` means W is clear),
 then what the PTE holds: a frame (its physical address and its struct
@@ -171,6 +172,8 @@ nothing ("not mapped")."""
             print(f"  a 4 MiB page: {addr:#010x} is phys {phys:#010x}")
             return
         print(f"  page table at phys {pde & ~0xFFF:#010x}")
+        if not pde & kmem.PTE_WRITE:
+            self.shared_table(pde)
         pte = w.table(pdx)[ptx]
         if pte == 0:
             print(f"  PTE[{ptx}] = 0x00000000  not mapped: never touched" + self.region(p, addr))
@@ -179,7 +182,7 @@ nothing ("not mapped")."""
             self.swap(kmem.pte_swap_slot(pte))
         else:
             print(f"  PTE[{ptx}] = {pte:#010x}  {pte_flags(pte)}")
-            self.frame(pte)
+            self.frame(pte, pde)
 
     @staticmethod
     def cr3():
@@ -208,10 +211,24 @@ nothing ("not mapped")."""
         return f"; its region {r.start:08x}-{r.end:08x} {r.perms()} says how to fill it"
 
     @staticmethod
-    def frame(pte):
+    def shared_table(pde):
+        """A PDE without W: its table was shared at fork (mm/pgtable_share.c)."""
+        info = kmem.frame_info(pde >> 12)
+        n = info[0] if info else 0
+        if n > 1:
+            print(f"  shared since fork by {n} address spaces, read-only to all of them: "
+                  "the first change through one copies it")
+        else:
+            print("  shared at fork, now this address space's alone: "
+                  "the first change makes it writable again")
+
+    @staticmethod
+    def frame(pte, pde=kmem.PTE_WRITE):
         phys = pte & ~0xFFF
         kind = ("writable" if pte & kmem.PTE_WRITE else
                 "read-only, copy-on-write" if pte & kmem.PTE_COW else "read-only")
+        if pte & kmem.PTE_WRITE and not pde & kmem.PTE_WRITE:
+            kind = "writable, but read-only through the shared page table"
         print(f"  -> frame at phys {phys:#010x}, {kind}")
         info = kmem.frame_info(phys >> 12)
         if info is None:
@@ -229,7 +246,8 @@ nothing ("not mapped")."""
                   "(not in any reverse map); a write gets a private zeroed frame")
             return
         print(f"  mapped by {mapcount} PTE{'s' if mapcount != 1 else ''}: "
-              + (", ".join(users) or "none"))
+              + (", ".join(users) or "none")
+              + (" (through page tables they share)" if len(users) > mapcount else ""))
 
     @staticmethod
     def swap(slot):

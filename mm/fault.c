@@ -121,22 +121,18 @@ find_or_grow(struct mm *mm, uint32_t addr, uint32_t esp)
     return above;
 }
 
-/* Maps frame pg at page for a first touch or swap-in: the PTE must still
- * be what the fault saw (`was`), since getting a frame may have slept.
+/* Maps frame pg at page for a first touch or swap-in, in the PTE the
+ * fault found: it must still be what the fault saw (`was`), since getting
+ * a frame may have slept; a swap entry's slot reference is the caller's.
  * Consumes the caller's reference on pg either way. */
-static enum decision install(struct mm *mm, uint32_t page, pte_t *pte, pte_t was,
-                             struct page *pg, uint32_t prot)
+static enum decision install(uint32_t page, pte_t *pte, pte_t was, struct page *pg,
+                             uint32_t prot)
 {
     if (*pte != was) {
         page_put(pg);                   /* changed while we slept: retry */
         return FAULT_DONE;
     }
-    *pte = 0;                           /* a swap entry's reference is the caller's */
-    if (pgtable_map(mm->pgdir, page, page_to_phys(pg), prot) < 0) {
-        *pte = was;
-        page_put(pg);
-        return FAULT_OOM;
-    }
+    pgtable_fill(page, pte, page_to_phys(pg), prot);
     return FAULT_DONE;
 }
 
@@ -146,7 +142,7 @@ static enum decision install(struct mm *mm, uint32_t page, pte_t *pte, pte_t was
  * read-only and copy-on-write in a private one (the first write copies
  * it, as a private mapping of any file). A tmpfs file has no page past
  * its end, nor room for a new one when its file system is full: SIGBUS. */
-static enum decision fault_shared(struct mm *mm, struct vma *v, uint32_t page, pte_t *pte)
+static enum decision fault_shared(struct vma *v, uint32_t page, pte_t *pte)
 {
     int status;
     uint32_t index = v->shm_pgoff + ((page - v->start) >> PAGE_SHIFT);
@@ -158,7 +154,7 @@ static enum decision fault_shared(struct mm *mm, struct vma *v, uint32_t page, p
     uint32_t prot = PTE_USER | ((v->flags & VM_WRITE) ? PTE_WRITE : 0);
     if (!(v->flags & VM_SHARED) && (prot & PTE_WRITE))
         prot = (prot & ~PTE_WRITE) | PTE_COW;
-    return install(mm, page, pte, 0, pg, prot);
+    return install(page, pte, 0, pg, prot);
 }
 
 /* First touch of a page (its PTE is zero): fill a frame from the file
@@ -169,10 +165,10 @@ static enum decision fault_shared(struct mm *mm, struct vma *v, uint32_t page, p
  * copy-on-write if the region is writable; so every process running a
  * program shares its text, and a shared file mapping shares the cache. */
 static inline __attribute__((always_inline)) enum decision
-fault_fill(struct mm *mm, struct vma *v, uint32_t page, pte_t *pte, int write)
+fault_fill(struct vma *v, uint32_t page, pte_t *pte, int write)
 {
     if (v->shm)
-        return fault_shared(mm, v, page, pte);
+        return fault_shared(v, page, pte);
     uint32_t prot = PTE_USER | ((v->flags & VM_WRITE) ? PTE_WRITE : 0);
     uint32_t rel = page - v->start;
     int in_file = v->file && rel < v->file_len;
@@ -187,7 +183,7 @@ fault_fill(struct mm *mm, struct vma *v, uint32_t page, pte_t *pte, int write)
         if (prot & PTE_WRITE)
             prot = (prot & ~PTE_WRITE) | PTE_COW;
         fault_stats.file_fill++;
-        return install(mm, page, pte, 0, pg, prot);
+        return install(page, pte, 0, pg, prot);
     }
     if (!in_file && !write) {
         /* Nothing to store yet: share the zero page, read-only. */
@@ -195,7 +191,7 @@ fault_fill(struct mm *mm, struct vma *v, uint32_t page, pte_t *pte, int write)
             prot = (prot & ~PTE_WRITE) | PTE_COW;
         page_get(zero_page);
         fault_stats.zero_page++;
-        return install(mm, page, pte, 0, zero_page, prot);
+        return install(page, pte, 0, zero_page, prot);
     }
     struct page *pg = page_alloc_user();
     if (!pg)
@@ -214,7 +210,7 @@ fault_fill(struct mm *mm, struct vma *v, uint32_t page, pte_t *pte, int write)
         memset(dst + from_file, 0, PAGE_SIZE - from_file);
     else
         page_zero(dst);
-    return install(mm, page, pte, 0, pg, prot);
+    return install(page, pte, 0, pg, prot);
 }
 
 /* Leave a page that a read fault brings back in the swap cache, mapped
@@ -277,7 +273,7 @@ fault_swap_in(struct mm *mm, struct vma *v, uint32_t page, pte_t *pte, int write
     } else if (prot & PTE_WRITE) {
         prot = (prot & ~PTE_WRITE) | PTE_COW;
     }
-    enum decision d = install(mm, page, pte, was, pg, prot);
+    enum decision d = install(page, pte, was, pg, prot);
     if (*pte != was)
         swap_entry_put(slot);           /* the PTE no longer holds the slot */
     return d;
@@ -309,7 +305,7 @@ static inline __attribute__((always_inline)) enum decision fault_user(struct mm 
         *how = v->shm ? "shared memory" : in_file ? "read from the file"
                : (v->file && (v->flags & VM_SHARED)) ? "past the end of the file"
                : write ? "zero-fill" : "zero page";
-        return fault_fill(mm, v, page, pte, write);
+        return fault_fill(v, page, pte, write);
     }
     if (pte_present(*pte) && write && !(*pte & PTE_WRITE)) {
         *how = (*pte & PTE_COW) ? "copy-on-write" : "write to a read-only page";

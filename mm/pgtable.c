@@ -102,11 +102,16 @@ int pgtable_map(pde_t *pgdir, uint32_t va, uint32_t phys, uint32_t flags)
         return -ENOMEM;
     if (*pte)
         return -EEXIST;
+    pgtable_fill(va, pte, phys, flags);
+    return 0;
+}
+
+void pgtable_fill(uint32_t va, pte_t *pte, uint32_t phys, uint32_t flags)
+{
     struct page *pg = managed(phys);
     if (rmapped(pg))
         rmap_add(pg, va);
     *pte = PTE_FRAME(phys) | (flags & PTE_FLAGS_MASK) | PTE_PRESENT;
-    return 0;
 }
 
 /* A PTE stops mapping pg: out of its reverse map, and out of the swap

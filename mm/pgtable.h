@@ -31,6 +31,12 @@ pte_t *pgtable_walk(pde_t *pgdir, uint32_t va, bool create);
  * (va already has a non-zero PTE), leaving the page tables unchanged. */
 int pgtable_map(pde_t *pgdir, uint32_t va, uint32_t phys, uint32_t flags);
 
+/* pgtable_map for the PTE *pte of va that the caller has already found
+ * (pgtable_walk with create) and seen empty (or holding a swap entry
+ * whose slot reference the caller takes over): the fault path's, which
+ * needs no second walk. Cannot fail. */
+void pgtable_fill(uint32_t va, pte_t *pte, uint32_t phys, uint32_t flags);
+
 /* Maps len bytes at va to the contiguous frames at phys, one reference
  * taken over per page. On failure nothing is left mapped and the caller
  * still owns every reference; returns as pgtable_map. */

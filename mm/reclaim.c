@@ -50,7 +50,9 @@ static uint32_t hand;
  * stack, would take turns evicting each other forever; page_alloc_user
  * kills instead. */
 static uint32_t evictable;
-static int starved;
+static int starved;     /* until a reclaim_pages call finds enough again:
+                           page_alloc_user then takes a frame only while more
+                           than RECLAIM_LOW are free, which no eviction gave */
 
 /* rmap_walk step of referenced: clears the accessed bit, notes it. */
 static bool clear_accessed(struct mm *mm, uint32_t va, pte_t *pte, void *seen)
@@ -371,10 +373,11 @@ static int oom_kill(void)
 struct page *page_alloc_user(void)
 {
     for (int tries = 0;; tries++) {
-        starved = 0;
         if (frame_free_count() < RECLAIM_LOW)
             reclaim_pages(RECLAIM_BATCH);
-        if (frame_free_count() > RECLAIM_RESERVE && !starved) {
+        /* Starved, a frame that eviction just gave is one that a process
+         * needs back at once: take only frames nobody had to give up. */
+        if (frame_free_count() > (starved ? RECLAIM_LOW : RECLAIM_RESERVE)) {
             struct page *pg = frame_alloc();
             if (pg)
                 return pg;

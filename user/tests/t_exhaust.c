@@ -20,12 +20,16 @@
 #define PAGE 4096u
 
 /* Free memory (free frames and the page cache, in kB) and free swap,
- * counted after this process's own pages are all back from swap. */
+ * counted after this process's own pages are all back from swap. A page
+ * of the sleeping parent (pid 1, waiting for this case) that went to swap
+ * meanwhile is counted as still in RAM: it moved, nothing was lost. */
 static void measure(unsigned long *mem, unsigned long *swap)
 {
     touch_own_pages();
-    *mem = proc_number("/proc/meminfo", "MemFree:") + proc_number("/proc/meminfo", "Cached:");
-    *swap = proc_number("/proc/meminfo", "SwapFree:");
+    unsigned long parent_swapped = getpid() == 1 ? 0 : proc_number("/proc/1/status", "VmSwap:");
+    *mem = proc_number("/proc/meminfo", "MemFree:") + proc_number("/proc/meminfo", "Cached:") -
+           parent_swapped;
+    *swap = proc_number("/proc/meminfo", "SwapFree:") + parent_swapped;
 }
 
 /* Free memory and free swap are both where they were. */
@@ -175,6 +179,28 @@ static void touch_everything(void)
     _exit(3);
 }
 
+/* Two pages of read-only data, in the file: two pages the page cache can
+ * always drop and read back. */
+static const volatile unsigned char two_pages[2 * PAGE] __attribute__((aligned(PAGE))) = {
+    [0] = 5, [PAGE] = 6,
+};
+
+/* touch_everything, storing a value loaded from the read-only data: the
+ * load needs a text page and a data page of the file at once. Once swap
+ * is full, those two are the last pages page replacement can take, and
+ * each fault for one of them evicted the other: the toucher ran forever
+ * instead of running out of memory (a fuzz worker did so at mem=8M). */
+static void touch_everything_two_pages(void)
+{
+    for (int i = 0; i < 64 * 256; i++) {
+        char *p = sbrk(PAGE);
+        if (p == (void *)-1)
+            _exit(2);
+        *p = two_pages[(i & 1) * PAGE];
+    }
+    _exit(3);
+}
+
 static void memory_and_swap(void)
 {
     for (int round = 0; round < 2; round++) {
@@ -185,6 +211,19 @@ static void memory_and_swap(void)
         CHECK(WIFSIGNALED(s) && WTERMSIG(s) == SIGKILL);
         if (round == 1)
             CHECK(memory_back(mem, swap, "memory and swap"));
+    }
+}
+
+static void swap_full_two_pages(void)
+{
+    for (int round = 0; round < 2; round++) {
+        unsigned long mem, swap;
+        measure(&mem, &swap);
+        int s = in_child(touch_everything_two_pages);
+        printf("  two-page toucher: status 0x%x\n", s);
+        CHECK(WIFSIGNALED(s) && WTERMSIG(s) == SIGKILL);
+        if (round == 1)
+            CHECK(memory_back(mem, swap, "swap full, two pages"));
     }
 }
 
@@ -252,6 +291,7 @@ static const struct t_case cases[] = {
     { "processes", processes },
     { "page_tables", page_tables },
     { "memory_and_swap", memory_and_swap },
+    { "swap_full_two_pages", swap_full_two_pages },
     { "tmpfs_full", tmpfs_full },
     { "regions", regions },
 };

@@ -7,13 +7,16 @@
  * computed alone first; a kernel that let one process's registers leak
  * into another's, or lost them at a switch, changes them. Then: a
  * division by zero with the exception unmasked (feenableexcept) kills the
- * child with SIGFPE (x87: #MF; SSE: #XM, where the CPU raises it). */
+ * child with SIGFPE (x87: #MF; SSE: #XM, where the CPU raises it). And
+ * the SSE registers survive page faults whose handling clears or copies
+ * a page (a kernel may use those registers to do it). */
 #define _GNU_SOURCE
 #include <fenv.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include "check.h"
@@ -223,6 +226,44 @@ static int fresh(void)
  * exception checks (apart, because qemu-user, which stands in for Linux
  * on hosts that cannot run i386 programs, does not raise them, nor can it
  * exec an i386 program). */
+/* Holds a pattern in %xmm0-%xmm3 across first writes to fresh pages
+ * (zero-filled frames) and copy-on-write faults after fork, then reads
+ * the registers back. */
+static int xmm_survive(char *pages, int n)
+{
+    static const uint32_t pattern[16] __attribute__((aligned(16))) = {
+        0x01234567, 0x89abcdef, 0xdeadbeef, 0x0badf00d, 1, 2, 3, 4,
+        0xffffffff, 0x80000000, 0x7fffffff, 5, 0x11111111, 0x22222222, 0x33333333, 0x44444444,
+    };
+    uint32_t back[16] __attribute__((aligned(16)));
+    __asm__ volatile("movaps 0(%0), %%xmm0\n\tmovaps 16(%0), %%xmm1\n\t"
+                     "movaps 32(%0), %%xmm2\n\tmovaps 48(%0), %%xmm3"
+                     : : "r"(pattern) : "xmm0", "xmm1", "xmm2", "xmm3");
+    for (int i = 0; i < n; i++)
+        __asm__ volatile("incb (%0)" : : "r"(pages + i * 4096) : "memory");
+    __asm__ volatile("movaps %%xmm0, 0(%0)\n\tmovaps %%xmm1, 16(%0)\n\t"
+                     "movaps %%xmm2, 32(%0)\n\tmovaps %%xmm3, 48(%0)"
+                     : : "r"(back) : "memory");
+    return memcmp(back, pattern, sizeof back) == 0;
+}
+
+static void test_faults_keep_sse(void)
+{
+    enum { N = 64 };
+    char *p = mmap(0, N * 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    CHECK("mmap for the fault test", p != MAP_FAILED);
+    if (p == MAP_FAILED)
+        return;
+    CHECK("SSE registers kept across zero-fill faults", xmm_survive(p, N));
+    pid_t pid = fork();
+    if (pid == 0)
+        _exit(xmm_survive(p, N) ? 0 : 1);      /* copy-on-write faults */
+    int st;
+    CHECK("SSE registers kept across copy-on-write faults",
+          pid > 0 && waitpid(pid, &st, 0) == pid && WIFEXITED(st) && WEXITSTATUS(st) == 0);
+    munmap(p, N * 4096);
+}
+
 int main(int argc, char **argv)
 {
     if (argc > 1 && strcmp(argv[1], "fresh") == 0)
@@ -233,6 +274,7 @@ int main(int argc, char **argv)
     } else {
         test_concurrent();
         test_fork_copies_state();
+        test_faults_keep_sse();
     }
     return check_done("fpstress");
 }

@@ -125,8 +125,8 @@ find_or_grow(struct mm *mm, uint32_t addr, uint32_t esp)
  * fault found: it must still be what the fault saw (`was`), since getting
  * a frame may have slept; a swap entry's slot reference is the caller's.
  * Consumes the caller's reference on pg either way. */
-static enum decision install(uint32_t page, pte_t *pte, pte_t was, struct page *pg,
-                             uint32_t prot)
+static inline __attribute__((always_inline)) enum decision
+install(uint32_t page, pte_t *pte, pte_t was, struct page *pg, uint32_t prot)
 {
     if (*pte != was) {
         page_put(pg);                   /* changed while we slept: retry */

@@ -12,6 +12,7 @@ struct mm {
     pde_t *pgdir;               /* kernel-virtual pointer to the page directory */
     uint32_t pgdir_phys;        /* what CR3 holds while this mm runs */
     struct vma *vmas;           /* regions, sorted by address */
+    struct vma *vma_cache;      /* the region vma_find found last, or NULL */
     uint32_t brk_start;         /* the heap: [brk_start, brk) */
     uint32_t brk;
     struct mm *rmap_next;       /* the list of every address space (mm/rmap.c) */

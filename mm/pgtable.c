@@ -62,7 +62,7 @@ bool pgtable_is_current(pde_t *pgdir)
 }
 #define is_current pgtable_is_current
 
-pte_t *pgtable_walk(pde_t *pgdir, uint32_t va, bool create)
+pte_t *pgtable_walk_slow(pde_t *pgdir, uint32_t va, bool create)
 {
     check_user(va, 1, "pgtable_walk");
     pde_t *pde = &pgdir[PDX(va)];

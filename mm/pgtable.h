@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include "mm/frame.h"
+#include "mm/layout.h"
 #include "mm/pte.h"
 
 struct page;
@@ -23,7 +24,16 @@ uint32_t pgtable_frame_count(void);
  * exist and create is false or no frame is left for it. With create the
  * caller means to change the PTE: a missing table is made, and a table
  * shared since fork becomes this address space's own (pgtable_own). */
-pte_t *pgtable_walk(pde_t *pgdir, uint32_t va, bool create);
+pte_t *pgtable_walk_slow(pde_t *pgdir, uint32_t va, bool create);
+static inline pte_t *pgtable_walk(pde_t *pgdir, uint32_t va, bool create)
+{
+    /* Inline, the common case of every fault: a user address whose table
+     * exists and is this address space's own (or is only read). */
+    pde_t e = pgdir[PDX(va)];
+    if (va < USER_TOP && (e & PTE_PRESENT) && ((e & PTE_WRITE) || !create))
+        return (pte_t *)phys_to_virt(PTE_FRAME(e)) + PTX(va);
+    return pgtable_walk_slow(pgdir, va, create);
+}
 
 /* Maps the page at user address va to the frame at phys with flags (PTE_*,
  * PRESENT added). The mapping takes over one reference the caller holds on

@@ -141,6 +141,30 @@ static void add_keeps_order_and_refuses_overlap(void)
     CHECK(vma_find_above(&mm, A + 7 * P)->start == A + 8 * P);
 }
 
+/* vma_find's one-entry cache: it answers a run of lookups in one region,
+ * follows a split or a merge, and never keeps a region that is freed. */
+static void find_cache_follows_every_change(void)
+{
+    setup();
+    struct vma *a = vma_add(&mm, A, A + 4 * P, RW, 0, 0, 0);
+    struct vma *b = vma_add(&mm, A + 8 * P, A + 9 * P, VM_READ, 0, 0, 0);
+    CHECK(vma_find(&mm, A + 8 * P) == b && mm.vma_cache == b);
+    CHECK(vma_find(&mm, A + P) == a && mm.vma_cache == a);
+    CHECK(vma_find(&mm, A + 4 * P) == 0 && mm.vma_cache == a);     /* a miss keeps it */
+    struct vma *a2 = vma_split(&mm, a, A + 2 * P);
+    CHECK(vma_find(&mm, A + 3 * P) == a2 && vma_find(&mm, A + P) == a);
+    CHECK(vma_unmap(&mm, A, A + 2 * P) == 0 && mm.vma_cache == 0);  /* a was freed */
+    CHECK(vma_find(&mm, A + P) == 0 && vma_find(&mm, A + 2 * P) == a2);
+    CHECK(vma_add(&mm, A + 4 * P, A + 8 * P, RW, 0, 0, 0));
+    CHECK(vma_find(&mm, A + 5 * P) != 0);
+    vma_merge(&mm, A, A + 9 * P);                   /* a2 and the new one become one */
+    CHECK(vma_find(&mm, A + 5 * P) == a2 && a2->end == A + 8 * P && mm.vma_cache == a2);
+    vma_remove(&mm, b);
+    CHECK(vma_find(&mm, A + 8 * P) == 0 && mm.vma_cache == a2);
+    vma_free_all(&mm);
+    CHECK(mm.vma_cache == 0 && vma_find(&mm, A + 5 * P) == 0);
+}
+
 /* No region may reach the kernel half, whatever a caller asks. */
 static void add_refuses_the_kernel_half(void)
 {
@@ -583,6 +607,7 @@ static void nothing_leaked(void)
 static const struct unit_case cases[] = {
     { "add_keeps_order_and_refuses_overlap", add_keeps_order_and_refuses_overlap },
     { "add_refuses_the_kernel_half", add_refuses_the_kernel_half },
+    { "find_cache_follows_every_change", find_cache_follows_every_change },
     { "split_keeps_file_and_shm_offsets", split_keeps_file_and_shm_offsets },
     { "split_outside_the_region_panics", split_outside_the_region_panics },
     { "unmap_middle_of_a_region", unmap_middle_of_a_region },

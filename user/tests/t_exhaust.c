@@ -141,6 +141,22 @@ static int in_child(void (*fn)(void))
     return status;
 }
 
+/* Runs child twice in a process of its own, which must be killed (out
+ * of memory); after the second round, memory and swap must be back where
+ * they were (the first round warms the kernel's caches up). */
+static void killed_twice(void (*child)(void), const char *who, const char *what)
+{
+    for (int round = 0; round < 2; round++) {
+        unsigned long mem, swap;
+        measure(&mem, &swap);
+        int s = in_child(child);
+        printf("  %s: status 0x%x\n", who, s);
+        CHECK(WIFSIGNALED(s) && WTERMSIG(s) == SIGKILL);
+        if (round == 1)
+            CHECK(memory_back(mem, swap, what));
+    }
+}
+
 /* One byte every 4 MiB of a 2.5 GiB region: a page-table frame and a data
  * frame each; the page tables cannot go to swap, and run memory out. */
 static void touch_page_tables(void)
@@ -156,75 +172,52 @@ static void touch_page_tables(void)
 
 static void page_tables(void)
 {
-    for (int round = 0; round < 2; round++) {
-        unsigned long mem, swap;
-        measure(&mem, &swap);
-        int s = in_child(touch_page_tables);
-        printf("  page-table toucher: status 0x%x\n", s);
-        CHECK(WIFSIGNALED(s) && WTERMSIG(s) == SIGKILL);
-        if (round == 1)
-            CHECK(memory_back(mem, swap, "page tables"));
-    }
+    killed_twice(touch_page_tables, "page-table toucher", "page tables");
 }
 
-/* Touches 64 MiB of heap: more than RAM and the tiny swap disk. */
-static void touch_everything(void)
+/* Touches 64 MiB of heap, more than RAM and the tiny swap disk, a page
+ * at a time; stores 1, or (src) a byte loaded from src, from its first or
+ * second page in turn. */
+static void touch_heap(const volatile unsigned char *src)
 {
     for (int i = 0; i < 64 * 256; i++) {
         char *p = sbrk(PAGE);
         if (p == (void *)-1)
             _exit(2);
-        *p = 1;
+        *p = src ? src[(i & 1) * PAGE] : 1;
     }
     _exit(3);
 }
 
-/* Two pages of read-only data, in the file: two pages the page cache can
- * always drop and read back. */
+static void touch_everything(void)
+{
+    touch_heap(0);
+}
+
+/* Two pages of the program's data, initialised. */
 static const volatile unsigned char two_pages[2 * PAGE] __attribute__((aligned(PAGE))) = {
     [0] = 5, [PAGE] = 6,
 };
 
-/* touch_everything, storing a value loaded from the read-only data: the
- * load needs a text page and a data page of the file at once. Once swap
- * is full, those two are the last pages page replacement can take, and
- * each fault for one of them evicted the other: the toucher ran forever
- * instead of running out of memory (a fuzz worker did so at mem=8M). */
+/* touch_everything, storing a byte of the program's data: the load needs
+ * a text page and a data page at once. Once swap was full, those were the
+ * last two pages page replacement could take (the text page clean in the
+ * page cache, the data page clean in the swap cache), and each fault for
+ * one evicted the other: the toucher ran forever instead of running out
+ * of memory (a fuzz worker did so at mem=8M). */
 static void touch_everything_two_pages(void)
 {
-    for (int i = 0; i < 64 * 256; i++) {
-        char *p = sbrk(PAGE);
-        if (p == (void *)-1)
-            _exit(2);
-        *p = two_pages[(i & 1) * PAGE];
-    }
-    _exit(3);
+    touch_heap(two_pages);
 }
 
 static void memory_and_swap(void)
 {
-    for (int round = 0; round < 2; round++) {
-        unsigned long mem, swap;
-        measure(&mem, &swap);
-        int s = in_child(touch_everything);
-        printf("  heap toucher: status 0x%x\n", s);
-        CHECK(WIFSIGNALED(s) && WTERMSIG(s) == SIGKILL);
-        if (round == 1)
-            CHECK(memory_back(mem, swap, "memory and swap"));
-    }
+    killed_twice(touch_everything, "heap toucher", "memory and swap");
 }
 
 static void swap_full_two_pages(void)
 {
-    for (int round = 0; round < 2; round++) {
-        unsigned long mem, swap;
-        measure(&mem, &swap);
-        int s = in_child(touch_everything_two_pages);
-        printf("  two-page toucher: status 0x%x\n", s);
-        CHECK(WIFSIGNALED(s) && WTERMSIG(s) == SIGKILL);
-        if (round == 1)
-            CHECK(memory_back(mem, swap, "swap full, two pages"));
-    }
+    killed_twice(touch_everything_two_pages, "two-page toucher", "swap full, two pages");
 }
 
 /* Maps one page at a time, alternating protections so that no two

@@ -165,15 +165,18 @@ static enum decision fault_shared(struct vma *v, uint32_t page, pte_t *pte)
  * copy-on-write if the region is writable; so every process running a
  * program shares its text, and a shared file mapping shares the cache. */
 static inline __attribute__((always_inline)) enum decision
-fault_fill(struct vma *v, uint32_t page, pte_t *pte, int write)
+fault_fill(struct vma *v, uint32_t page, pte_t *pte, int write, const char **how)
 {
+    *how = "shared memory";
     if (v->shm)
         return fault_shared(v, page, pte);
     uint32_t prot = PTE_USER | ((v->flags & VM_WRITE) ? PTE_WRITE : 0);
     uint32_t rel = page - v->start;
     int in_file = v->file && rel < v->file_len;
+    *how = "past the end of the file";
     if (!in_file && v->file && (v->flags & VM_SHARED))
         return FAULT_SIGBUS;            /* a shared file mapping past the end */
+    *how = in_file ? "read from the file" : write ? "zero-fill" : "zero page";
     int cache_exact = in_file && (rel + PAGE_SIZE <= v->file_len ||
                                   v->file_off + v->file_len >= v->file->size);
     if (cache_exact && !write) {
@@ -191,7 +194,8 @@ fault_fill(struct vma *v, uint32_t page, pte_t *pte, int write)
             prot = (prot & ~PTE_WRITE) | PTE_COW;
         page_get(zero_page);
         fault_stats.zero_page++;
-        return install(page, pte, 0, zero_page, prot);
+        pgtable_fill_zero(pte, page_to_phys(zero_page), prot);
+        return FAULT_DONE;
     }
     struct page *pg = page_alloc_user();
     if (!pg)
@@ -300,13 +304,8 @@ static inline __attribute__((always_inline)) enum decision fault_user(struct mm 
     *how = "no page table";
     if (!pte)
         return FAULT_OOM;
-    if (pte_none(*pte)) {
-        int in_file = v->file && page - v->start < v->file_len;
-        *how = v->shm ? "shared memory" : in_file ? "read from the file"
-               : (v->file && (v->flags & VM_SHARED)) ? "past the end of the file"
-               : write ? "zero-fill" : "zero page";
-        return fault_fill(v, page, pte, write);
-    }
+    if (pte_none(*pte))
+        return fault_fill(v, page, pte, write, how);
     if (pte_present(*pte) && write && !(*pte & PTE_WRITE)) {
         *how = (*pte & PTE_COW) ? "copy-on-write" : "write to a read-only page";
         if (!(*pte & PTE_COW))

@@ -47,6 +47,15 @@ int pgtable_map(pde_t *pgdir, uint32_t va, uint32_t phys, uint32_t flags);
  * needs no second walk. Cannot fail. */
 void pgtable_fill(uint32_t va, pte_t *pte, uint32_t phys, uint32_t flags);
 
+/* pgtable_fill of the shared zero page (mm/zero_page.c, at phys), inline:
+ * a read of untouched memory does nothing else, and the zero page is in
+ * no reverse map, so the store is all there is. The caller took the
+ * reference. */
+static inline void pgtable_fill_zero(pte_t *pte, uint32_t phys, uint32_t flags)
+{
+    *pte = PTE_FRAME(phys) | (flags & PTE_FLAGS_MASK) | PTE_PRESENT;
+}
+
 /* Maps len bytes at va to the contiguous frames at phys, one reference
  * taken over per page. On failure nothing is left mapped and the caller
  * still owns every reference; returns as pgtable_map. */

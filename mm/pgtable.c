@@ -60,7 +60,6 @@ bool pgtable_is_current(pde_t *pgdir)
 {
     return virt_to_phys(pgdir) == mmu_current_pgdir();
 }
-#define is_current pgtable_is_current
 
 pte_t *pgtable_walk_slow(pde_t *pgdir, uint32_t va, bool create)
 {
@@ -88,12 +87,9 @@ void pgtable_set(pde_t *pgdir, uint32_t va, pte_t *pte, pte_t val)
     *pte = val;
     /* Through a table shared since fork (page replacement may change one),
      * the current address space may see the PTE too: flush it anyway. */
-    if ((old & PTE_PRESENT) && (is_current(pgdir) || virt_to_page(pte)->count > 1))
+    if ((old & PTE_PRESENT) && (pgtable_is_current(pgdir) || virt_to_page(pte)->count > 1))
         mmu_flush_page(va);
 }
-
-#define managed pgtable_managed
-#define rmapped pgtable_rmapped
 
 int pgtable_map(pde_t *pgdir, uint32_t va, uint32_t phys, uint32_t flags)
 {
@@ -108,8 +104,8 @@ int pgtable_map(pde_t *pgdir, uint32_t va, uint32_t phys, uint32_t flags)
 
 void pgtable_fill(uint32_t va, pte_t *pte, uint32_t phys, uint32_t flags)
 {
-    struct page *pg = managed(phys);
-    if (rmapped(pg))
+    struct page *pg = pgtable_managed(phys);
+    if (pgtable_rmapped(pg))
         rmap_add(pg, va);
     *pte = PTE_FRAME(phys) | (flags & PTE_FLAGS_MASK) | PTE_PRESENT;
 }
@@ -127,17 +123,17 @@ static void forget(struct page *pg)
  * map; returns the frame (whose reference the caller now holds) or NULL. */
 static struct page *clear_present(pde_t *pgdir, uint32_t va, pte_t *pte)
 {
-    struct page *pg = managed(PTE_FRAME(*pte));
+    struct page *pg = pgtable_managed(PTE_FRAME(*pte));
     pgtable_set(pgdir, va, pte, 0);
-    if (rmapped(pg))
+    if (pgtable_rmapped(pg))
         forget(pg);
     return pg;
 }
 
 int pgtable_replace(pde_t *pgdir, uint32_t va, pte_t *pte, uint32_t phys, uint32_t flags)
 {
-    struct page *pg = managed(phys);
-    if (rmapped(pg))
+    struct page *pg = pgtable_managed(phys);
+    if (pgtable_rmapped(pg))
         rmap_add(pg, va);
     struct page *old = clear_present(pgdir, va, pte);
     *pte = PTE_FRAME(phys) | (flags & PTE_FLAGS_MASK) | PTE_PRESENT;
@@ -206,8 +202,8 @@ static void unmap_table(pte_t *table, uint32_t va, uint32_t end, bool flush)
         }
         if (flush)
             mmu_flush_page(va);
-        struct page *pg = managed(PTE_FRAME(old));
-        if (rmapped(pg))
+        struct page *pg = pgtable_managed(PTE_FRAME(old));
+        if (pgtable_rmapped(pg))
             forget(pg);
         if (pg)
             page_put(pg);
@@ -217,7 +213,7 @@ static void unmap_table(pte_t *table, uint32_t va, uint32_t end, bool flush)
 void pgtable_unmap_range(pde_t *pgdir, uint32_t va, uint32_t len)
 {
     check_user(va, len, "pgtable_unmap_range");
-    bool flush = is_current(pgdir);
+    bool flush = pgtable_is_current(pgdir);
     for (uint32_t end = va + len; va < end; va = span_end(va, end)) {
         check_own(pgdir[PDX(va)], va, "pgtable_unmap_range");
         if (pgdir[PDX(va)] & PTE_PRESENT)
@@ -235,8 +231,8 @@ static bool movable(pte_t e)
         struct page *cached = swap_cache_find(slot);
         return swap_entry_count(slot) == 1 && (!cached || cached->mapcount == 0);
     }
-    struct page *pg = managed(PTE_FRAME(e));
-    return !rmapped(pg) || rmap_movable(pg);
+    struct page *pg = pgtable_managed(PTE_FRAME(e));
+    return !pgtable_rmapped(pg) || rmap_movable(pg);
 }
 
 bool pgtable_can_move(pde_t *pgdir, uint32_t va)
@@ -270,8 +266,8 @@ int pgtable_move_range(pde_t *pgdir, uint32_t from, uint32_t to, uint32_t len)
             continue;
         pte_t e = *src;
         if (pte_present(e)) {
-            struct page *pg = managed(PTE_FRAME(e));
-            if (rmapped(pg))
+            struct page *pg = pgtable_managed(PTE_FRAME(e));
+            if (pgtable_rmapped(pg))
                 rmap_move(pg, to + off);
             pgtable_set(pgdir, from + off, src, 0);
         } else {
@@ -284,7 +280,7 @@ int pgtable_move_range(pde_t *pgdir, uint32_t from, uint32_t to, uint32_t len)
 
 void pgtable_flush_all(pde_t *pgdir)
 {
-    if (is_current(pgdir))
+    if (pgtable_is_current(pgdir))
         mmu_load_pgdir(virt_to_phys(pgdir));
 }
 

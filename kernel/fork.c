@@ -137,10 +137,20 @@ static long do_clone(uint32_t flags, uint32_t newsp, int *parent_tid,
     np->state = PROC_RUNNABLE;
     trace(TRACE_FORK, "pid %d (%s) forked pid %d%s", current->pid, current->name, pid,
           (flags & CLONE_VFORK) ? " (vfork)" : "");
-    /* vfork: sleep until the child execs or exits. Not even a kill ends
-     * the wait: the child may be running in this process's memory. */
-    while (current->vfork_child)
+    /* vfork: sleep until the child execs or exits. A kill ends the wait
+     * only when the child has memory of its own (CLONE_VFORK without
+     * CLONE_VM, as on Linux): one that borrows this process's may be
+     * running in it. Out of memory, the child may be waiting for this
+     * process to die, so the wait must not outlast a kill. */
+    while (current->vfork_child) {
+        struct proc *child = current->vfork_child;
+        if (current->killed && !child->mm_borrowed) {
+            child->vfork_parent = 0;    /* nothing to wake when it is done */
+            current->vfork_child = 0;
+            break;
+        }
         sleep_on(&current->vfork_child);
+    }
     return pid;
 }
 

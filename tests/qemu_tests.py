@@ -456,6 +456,13 @@ TESTS = [
          disks=[Disk(1, size=16 << 20, mkswap=True)],
          must=[r"^ok vfork_child_runs_out: status 0x9$", r"^init exited with status 0$"],
          must_not=[r"^FAIL", r"^kernel panic", r"^kernel exception"]),
+    # ... and with a vfork child that has its own copy (clone CLONE_VFORK
+    # without CLONE_VM): the killer chose the waiting parent, which waited
+    # on for the child, which waited for the parent's memory (fuzz seed
+    # 8508 at mem=8M without swap).
+    Test("vfork-own-copy-oom-8M", "quiet mem=8M init=/tests/t_vfork_oom -- own", 0, timeout=120,
+         must=[r"^ok own_copy_child_runs_out: status 0x9$", r"^init exited with status 0$"],
+         must_not=[r"^FAIL", r"^kernel panic", r"^kernel exception"]),
     # The system-call fuzzer (user/bin/fuzz.c) as init: a short seeded
     # campaign must end alive, every child reaped, memory and swap as they
     # were; `make fuzz` runs long ones.

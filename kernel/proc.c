@@ -150,11 +150,6 @@ void proc_exit(int wait_status)
     panic("proc_exit: zombie pid %d was scheduled", p->pid);
 }
 
-void proc_kill_current(int sig)
-{
-    proc_exit(signal_wait_status(sig));
-}
-
 long sys_exit(int code)
 {
     proc_exit(WAIT_EXITED(code));

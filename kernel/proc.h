@@ -86,10 +86,6 @@ void proc_free(struct proc *p);
  * Never returns. When init exits, the machine powers off. */
 void proc_exit(int wait_status) __attribute__((noreturn));
 
-/* Kills the current process with signal sig after a one-line report
- * already printed by the caller. Never returns. */
-void proc_kill_current(int sig) __attribute__((noreturn));
-
 /* The current process's descriptor table (for kernel/fs/sys_file.c). */
 struct fdtable *proc_files(void);
 

@@ -41,6 +41,7 @@
 #include "kernel/format.h"
 #include "kernel/printk.h"
 #include "kernel/proc.h"
+#include "kernel/signal.h"
 #include "kernel/rlimit.h"
 #include "kernel/rusage.h"
 #include "kernel/string.h"
@@ -432,7 +433,13 @@ void fault_handle(struct trapframe *tf)
     if (d == FAULT_OOM) {
         if (!current->killed)
             printk("out of memory: killed pid %d (%s)\n", current->pid, current->name);
-        proc_kill_current(SIGKILL);
+        /* It dies on its way back to user mode, not here: a system call
+         * whose copy faulted may be half way through building something
+         * (fork's child, not yet runnable), which it must finish or undo.
+         * The copy fails, and the call returns through its fix-up. */
+        signal_send(current, SIGKILL, 0);
+        if (!fixup)
+            return;
     }
     if (fixup) {
         tf->eip = fixup;                /* the system call returns -EFAULT */

@@ -25,6 +25,7 @@
 #include "mm/reclaim.h"
 #include "kernel/printk.h"
 #include "kernel/proc.h"
+#include "kernel/signal.h"
 #include "kernel/sched.h"
 #include "kernel/x86/timer.h"
 #include "mm/filemap.h"
@@ -363,9 +364,7 @@ static int oom_kill(void)
         struct proc *p = &proc_table[i];
         if (p->state == PROC_UNUSED || p->state == PROC_ZOMBIE || p->mm != victim->mm)
             continue;
-        p->killed = SIGKILL;
-        if (p->state == PROC_SLEEPING)
-            p->state = PROC_RUNNABLE;
+        signal_send(p, SIGKILL, 0);     /* wakes it, unless fork is still building it */
     }
     return 1;
 }

@@ -4,7 +4,9 @@
  * EAGAIN or ENOMEM), page-table frames and memory and swap (the process
  * touching the page is killed: "out of memory"), tmpfs space (ENOSPC, or
  * the writer killed), the kernel heap through thousands of regions (mmap
- * fails with ENOMEM, or the mapper, the biggest user, is killed). Meant
+ * fails with ENOMEM, or the mapper, the biggest user, is killed), memory
+ * in a system call's copy to the caller (clone's tid: the caller dies on
+ * its way out, and the child it made still runs and is reaped). Meant
  * to run with mem=4M and a tiny swap disk. Each case counts free memory
  * and free swap before and after (after one warm-up round, so the
  * kernel's caches of first use are counted out) and wants them back
@@ -12,6 +14,7 @@
 #include "t_common.h"
 #include <errno.h>
 #include <fcntl.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdint.h>
 #include <sys/mman.h>
@@ -127,18 +130,36 @@ static void processes(void)
     }
 }
 
-/* Runs fn in a child and returns its wait status. */
+/* Runs fn in a child and returns its wait status, reaping on the way
+ * the children it made with CLONE_PARENT (this process's). */
 static int in_child(void (*fn)(void))
 {
     fflush(stdout);
-    pid_t pid = fork();
+    pid_t pid = fork(), r;
     if (pid == 0) {
         fn();
         _exit(0);
     }
     int status = 0;
-    CHECK(waitpid(pid, &status, 0) == pid);
+    while ((r = waitpid(-1, &status, 0)) != pid)
+        CHECK(r > 0);
     return status;
+}
+
+/* Reaps the children the child made with CLONE_PARENT that are still
+ * there. Returns 1 if one is still there after 5 s: it can neither run
+ * nor die. */
+static int children_left(void)
+{
+    for (int i = 0; i < 250; i++) {
+        int status;
+        pid_t r = waitpid(-1, &status, WNOHANG);
+        if (r < 0 && errno == ECHILD)
+            return 0;
+        if (r == 0)
+            nanosleep(&(struct timespec){ 0, 20 * 1000 * 1000 }, 0);
+    }
+    return 1;
 }
 
 /* Runs child twice in a process of its own, which must be killed (out
@@ -152,6 +173,7 @@ static void killed_twice(void (*child)(void), const char *who, const char *what)
         int s = in_child(child);
         printf("  %s: status 0x%x\n", who, s);
         CHECK(WIFSIGNALED(s) && WTERMSIG(s) == SIGKILL);
+        CHECK(!children_left());
         if (round == 1)
             CHECK(memory_back(mem, swap, what));
     }
@@ -220,6 +242,64 @@ static void swap_full_two_pages(void)
     killed_twice(touch_everything_two_pages, "two-page toucher", "swap full, two pages");
 }
 
+/* clone(CLONE_VM | CLONE_VFORK | CLONE_PARENT | CLONE_PARENT_SETTID |
+ * SIGCHLD) storing the child's tid at tid, as a raw system call: a vfork
+ * whose child is a sibling. Inline, as vfork's caller must be: the child
+ * runs on this stack. */
+static inline __attribute__((always_inline)) long raw_vfork_settid(int *tid)
+{
+    long r;
+    __asm__ volatile("int $0x80" : "=a"(r)
+                     : "a"(120), "b"(0x100 | 0x4000 | 0x8000 | 0x00100000 | 17), "c"(0),
+                       "d"(tid), "S"(0), "D"(0) : "memory");
+    return r;
+}
+
+/* mlockall(MCL_CURRENT) as a raw system call: every page this process
+ * has stays in RAM, so that no later fault of its own reads one back. */
+static long lock_all_current(void)
+{
+    long r;
+    __asm__ volatile("int $0x80" : "=a"(r) : "a"(152), "b"(1) : "memory");
+    return r;
+}
+
+/* vforks again and again, each time storing the child's tid in a fresh
+ * page of a big region; the children, which exit at once, are its
+ * parent's to reap (in_child), and it waits until each is gone. Those
+ * pages are the only memory it takes (the child borrows its memory, and
+ * its own pages and its parent's are locked in), so memory runs out in
+ * clone's store of a tid, after the child was made.
+ * The cloner used to end right there, half way through the call: the
+ * child was never made runnable, and nobody could reap it (the fuzzer's
+ * seed 9020 at mem=8M). A clone that fails for memory is followed by a
+ * plain store to the page. */
+static void clone_tids(void)
+{
+    const uint32_t len = 64u << 20;
+    if (lock_all_current() != 0)
+        _exit(4);
+    char *p = mmap(0, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (p == MAP_FAILED)
+        _exit(2);
+    for (uint32_t off = 0; off < len; off += PAGE) {
+        long pid = raw_vfork_settid((int *)(p + off));
+        if (pid == 0)
+            _exit(0);
+        if (pid < 0)
+            p[off] = 1;
+        while (pid > 0 && kill((pid_t)pid, 0) == 0)
+            sched_yield();              /* reaped: the same peak each round */
+    }
+    _exit(3);
+}
+
+static void clone_out_of_memory(void)
+{
+    CHECK(lock_all_current() == 0);     /* its faults must not be the ones that fail */
+    killed_twice(clone_tids, "cloner", "clone out of memory");
+}
+
 /* Maps one page at a time, alternating protections so that no two
  * regions merge, until mmap fails: each region is a record in the kernel
  * heap, and the heap runs out before the address space does. Exits 0 if
@@ -285,6 +365,7 @@ static const struct t_case cases[] = {
     { "page_tables", page_tables },
     { "memory_and_swap", memory_and_swap },
     { "swap_full_two_pages", swap_full_two_pages },
+    { "clone_out_of_memory", clone_out_of_memory },
     { "tmpfs_full", tmpfs_full },
     { "regions", regions },
 };

@@ -25,6 +25,7 @@
 
 void fork_child_start(void)
 {
+    proc_free_dead_stack();             /* the process that ran before, if it exited */
     if (current->set_child_tid) {
         int tid = current->pid;             /* a bad pointer is ignored, as on Linux */
         copy_to_user(current->set_child_tid, &tid, sizeof tid);

@@ -44,15 +44,11 @@ struct proc *proc_alloc(void)
     }
     if (!p)
         return 0;
-    /* A slot released by its own process (autoreap) still has its stack
-     * and signal tables. */
-    void *kstack = p->kstack ? p->kstack : kmalloc(KSTACK_SIZE);
-    void *sigtab = signal_tables(&p->sig) ? signal_tables(&p->sig) : kmalloc(SIGTABLES_SIZE);
+    void *kstack = kmalloc(KSTACK_SIZE);
+    void *sigtab = kmalloc(SIGTABLES_SIZE);
     if (!kstack || !sigtab) {
-        if (kstack != p->kstack)
-            kfree(kstack);
-        if (sigtab != signal_tables(&p->sig))
-            kfree(sigtab);
+        kfree(kstack);
+        kfree(sigtab);
         return 0;
     }
     memset(p, 0, sizeof *p);
@@ -79,6 +75,28 @@ void proc_free(struct proc *p)
     kfree(signal_tables(&p->sig));
     memset(p, 0, sizeof *p);
     p->state = PROC_UNUSED;
+}
+
+/* The kernel stack of a process that freed its own slot (autoreap): it
+ * ran on it to the last switch, so the next process to run frees it. */
+static void *dead_kstack;
+
+void proc_free_dead_stack(void)
+{
+    kfree(dead_kstack);
+    dead_kstack = 0;
+}
+
+/* Frees the slot of the current process, which is exiting with nobody to
+ * wait for it: all but the stack it is running on, which it leaves to
+ * proc_free_dead_stack. */
+static void proc_free_self(struct proc *p)
+{
+    void *kstack = p->kstack;
+    p->kstack = 0;
+    proc_free(p);
+    proc_free_dead_stack();             /* another's, if nothing ran since */
+    dead_kstack = kstack;
 }
 
 int proc_start_init(const char *path, const char *const *argv, int argc)
@@ -134,14 +152,7 @@ void proc_exit(int wait_status)
     p->exit_status = wait_status;
     struct proc *parent = p->parent;
     if (signal_child_exit(p, wait_status)) {
-        /* The parent wants no zombies: the slot is free at once. Its
-         * stack stays with it (we are still running on it) for the next
-         * process that takes the slot. */
-        void *kstack = p->kstack, *sigtab = signal_tables(&p->sig);
-        memset(p, 0, sizeof *p);
-        p->kstack = kstack;
-        p->sig.action = sigtab;
-        p->state = PROC_UNUSED;
+        proc_free_self(p);              /* the parent wants no zombies */
     } else {
         p->state = PROC_ZOMBIE;
     }

@@ -81,6 +81,12 @@ struct proc *proc_alloc(void);
  * process proc_alloc made that never ran. */
 void proc_free(struct proc *p);
 
+/* Frees the kernel stack of the process that last freed its own slot
+ * (its parent ignores SIGCHLD), which ran on it until it switched away.
+ * Called by whatever runs next: schedule, after the switch, and a new
+ * process's first code (fork_child_start). */
+void proc_free_dead_stack(void);
+
 /* Ends the current process with the given wait status: releases its
  * memory and files, hands its children to init, wakes its parent.
  * Never returns. When init exits, the machine powers off. */

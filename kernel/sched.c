@@ -69,6 +69,7 @@ void schedule(void)
         mm_switch(next->mm);
     switch_user_state(prev, next);
     sched_switch(&prev->kernel_esp, next->kernel_esp);
+    proc_free_dead_stack();             /* prev's, if it has just exited */
 }
 
 int sleep_on(void *chan)
